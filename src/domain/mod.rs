@@ -1,0 +1,15 @@
+//! The notice's domain, pure: no browser, no clock, no I/O. It compiles
+//! and tests natively and runs unchanged in the wasm bundle and in the
+//! `filing-check` binary, so browser and server reach the same verdict.
+
+pub mod date;
+pub mod finding;
+pub mod i18n;
+pub mod model;
+pub mod money;
+pub mod package;
+pub mod profile;
+pub mod route;
+pub mod rules;
+pub mod uscc;
+pub mod values;

@@ -1,0 +1,245 @@
+//! The filing package v1: what the host portal submits and what its
+//! server re-checks. Canonical JSON (sorted keys, integers only) makes the
+//! SHA-256 digest reproducible in any language.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+
+use super::date::{rfc3339_utc, Date};
+use super::finding::Finding;
+use super::model::Filing;
+use super::money::Fen;
+use super::profile::{Profile, ProfileId};
+use super::route::RouteId;
+use super::rules::{check, is_ready, RULES_VERSION};
+use super::uscc::Uscc;
+
+pub const SCHEMA_VERSION: &str = "1";
+/// Larger input is refused before parsing: a real package is well under
+/// 1 MiB even with 1,000 purchasers.
+pub const MAX_PACKAGE_BYTES: usize = 8 * 1024 * 1024;
+pub const GENERATOR: &str = concat!("procurement-route-wizard ", env!("CARGO_PKG_VERSION"));
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "Filing package v1", description = "A procurement-route filing under 鲁财采〔2020〕40号 / 聊财采〔2021〕1号, with the findings it was checked against.")]
+pub struct Package {
+    /// Always "1" for this contract.
+    pub schema_version: String,
+    pub profile: ProfileId,
+    pub route: RouteId,
+    pub rules_version: String,
+    /// RFC 3339, UTC.
+    pub generated_at: String,
+    pub generator: String,
+    /// The answers as the purchaser typed them, other routes' sections emptied.
+    pub filing: Filing,
+    /// Normalized key facts: codes uppercased, amounts in integer fen.
+    pub summary: Summary,
+    pub findings: Vec<Finding>,
+    /// No error-severity finding.
+    pub ready: bool,
+    /// `sha256:` + hex over the canonical JSON of every other field.
+    pub digest: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Summary {
+    pub purchaser_name: String,
+    /// Normalized code, or null when it does not pass G1.
+    pub purchaser_uscc: Option<String>,
+    pub budget_fen: Option<i64>,
+    pub parties: Vec<PartySummary>,
+    /// Sum of the parties' amounts when every one parses.
+    pub parties_total_fen: Option<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PartySummary {
+    pub name: String,
+    pub uscc: Option<String>,
+    pub amount_fen: Option<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PackageError {
+    /// G5: a package names its route.
+    NoRoute,
+    TooLarge,
+    NotJson(String),
+    UnknownVersion(String),
+    NoDigest,
+    DigestMismatch,
+    /// Parsed, digest fine, but not the v1 shape.
+    Shape(String),
+    /// A floating-point number: never part of the contract.
+    Float,
+}
+
+impl std::fmt::Display for PackageError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            PackageError::NoRoute => write!(f, "no route chosen"),
+            PackageError::TooLarge => write!(f, "larger than {MAX_PACKAGE_BYTES} bytes"),
+            PackageError::NotJson(e) => write!(f, "not JSON: {e}"),
+            PackageError::UnknownVersion(v) => write!(f, "unknown schema_version {v:?}"),
+            PackageError::NoDigest => write!(f, "no digest"),
+            PackageError::DigestMismatch => write!(f, "digest does not match: the package was changed"),
+            PackageError::Shape(e) => write!(f, "not a v1 package: {e}"),
+            PackageError::Float => write!(f, "contains a floating-point number"),
+        }
+    }
+}
+
+fn summary(filing: &Filing) -> Summary {
+    let parties: Vec<PartySummary> = filing
+        .parties()
+        .iter()
+        .map(|p| PartySummary {
+            name: p.name.trim().to_string(),
+            uscc: Uscc::parse(&p.uscc).ok().map(|u| u.to_string()),
+            amount_fen: Fen::parse_yuan(&p.amount).ok().map(Fen::get),
+        })
+        .collect();
+    let parties_total_fen = if parties.is_empty() {
+        None
+    } else {
+        parties
+            .iter()
+            .try_fold(0i64, |sum, p| p.amount_fen.and_then(|a| sum.checked_add(a)))
+    };
+    Summary {
+        purchaser_name: filing.purchaser.name.trim().to_string(),
+        purchaser_uscc: Uscc::parse(&filing.purchaser.uscc).ok().map(|u| u.to_string()),
+        budget_fen: Fen::parse_yuan(&filing.project.budget).ok().map(Fen::get),
+        parties,
+        parties_total_fen,
+    }
+}
+
+/// Build the package: run the rules, summarize, digest. `now_ms` is the
+/// Unix time in milliseconds (the domain never reads a clock).
+pub fn build(filing: &Filing, profile: &Profile, now_ms: i64) -> Result<Package, PackageError> {
+    let route = filing.route.ok_or(PackageError::NoRoute)?;
+    let filing = filing.for_route();
+    let findings = check(&filing, profile, Date::china_today(now_ms));
+    let mut package = Package {
+        schema_version: SCHEMA_VERSION.into(),
+        profile: profile.id,
+        route,
+        rules_version: RULES_VERSION.into(),
+        generated_at: rfc3339_utc(now_ms),
+        generator: GENERATOR.into(),
+        summary: summary(&filing),
+        ready: is_ready(&findings),
+        findings,
+        filing,
+        digest: String::new(),
+    };
+    package.digest = digest_of(&package)?;
+    Ok(package)
+}
+
+/// The digest over every field but `digest`.
+pub fn digest_of(package: &Package) -> Result<String, PackageError> {
+    let value = serde_json::to_value(package).map_err(|e| PackageError::Shape(e.to_string()))?;
+    digest_value(&value)
+}
+
+fn digest_value(value: &Value) -> Result<String, PackageError> {
+    let mut body = value.clone();
+    if let Value::Object(map) = &mut body {
+        map.remove("digest");
+    }
+    let canonical = canonical_json(&body)?;
+    let hash = Sha256::digest(canonical.as_bytes());
+    let mut hex = String::with_capacity(7 + 64);
+    hex.push_str("sha256:");
+    for b in hash {
+        hex.push(char::from_digit(u32::from(b >> 4), 16).unwrap_or('0'));
+        hex.push(char::from_digit(u32::from(b & 15), 16).unwrap_or('0'));
+    }
+    Ok(hex)
+}
+
+/// Canonical JSON: object keys sorted by their UTF-8 bytes, no white
+/// space, strings escaped as serde_json does, integers only.
+pub fn canonical_json(value: &Value) -> Result<String, PackageError> {
+    let mut out = String::new();
+    write_canonical(value, &mut out)?;
+    Ok(out)
+}
+
+fn write_canonical(value: &Value, out: &mut String) -> Result<(), PackageError> {
+    match value {
+        Value::Null | Value::Bool(_) | Value::String(_) => {
+            out.push_str(&serde_json::to_string(value).map_err(|e| PackageError::Shape(e.to_string()))?)
+        }
+        Value::Number(n) => {
+            if n.is_f64() {
+                return Err(PackageError::Float);
+            }
+            out.push_str(&n.to_string());
+        }
+        Value::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_canonical(item, out)?;
+            }
+            out.push(']');
+        }
+        Value::Object(map) => {
+            let mut keys: Vec<&String> = map.keys().collect();
+            keys.sort_unstable();
+            out.push('{');
+            for (i, key) in keys.into_iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                out.push_str(&serde_json::to_string(key).map_err(|e| PackageError::Shape(e.to_string()))?);
+                out.push(':');
+                write_canonical(&map[key], out)?;
+            }
+            out.push('}');
+        }
+    }
+    Ok(())
+}
+
+/// Read an untrusted package: size, JSON, version, digest, then shape.
+pub fn verify(bytes: &[u8]) -> Result<Package, PackageError> {
+    if bytes.len() > MAX_PACKAGE_BYTES {
+        return Err(PackageError::TooLarge);
+    }
+    let value: Value = serde_json::from_slice(bytes).map_err(|e| PackageError::NotJson(e.to_string()))?;
+    let Value::Object(map) = &value else {
+        return Err(PackageError::Shape("not a JSON object".into()));
+    };
+    match map.get("schema_version") {
+        Some(Value::String(v)) if v == SCHEMA_VERSION => {}
+        Some(other) => return Err(PackageError::UnknownVersion(other.to_string())),
+        None => return Err(PackageError::UnknownVersion("(missing)".into())),
+    }
+    let Some(Value::String(claimed)) = map.get("digest") else {
+        return Err(PackageError::NoDigest);
+    };
+    if &digest_value(&value)? != claimed {
+        return Err(PackageError::DigestMismatch);
+    }
+    serde_json::from_value(value).map_err(|e| PackageError::Shape(e.to_string()))
+}
+
+/// The JSON Schema of the package, as committed at `schema/filing-package-v1.schema.json`.
+pub fn json_schema() -> String {
+    let schema = schemars::schema_for!(Package);
+    let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    text.push('\n');
+    text
+}

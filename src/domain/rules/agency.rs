@@ -1,0 +1,106 @@
+//! A1–A7: choosing a centralized procurement agency across levels (SD §2, LC §2).
+
+use super::general::{choose, date, required, required_text, text_shape, uscc, NAME_MAX, REF_MAX, TEXT_MAX};
+use super::Ctx;
+use crate::domain::model::AgencyChoice;
+use crate::domain::profile::ProfileId;
+use crate::domain::values::Level;
+
+/// Names compare without spaces or full-width/half-width parentheses
+/// differences: "山东省政府采购中心 " and "山东省政府采购中心" are one agency.
+fn same_name(a: &str, b: &str) -> bool {
+    let norm = |s: &str| -> String {
+        s.chars()
+            .filter(|c| !c.is_whitespace())
+            .map(|c| match c {
+                '（' => '(',
+                '）' => ')',
+                c => c,
+            })
+            .collect()
+    };
+    norm(a) == norm(b)
+}
+
+pub(super) fn check(ctx: &mut Ctx) {
+    let f = ctx.filing;
+    let a = &f.agency;
+
+    // A1: only catalog projects (集中采购目录内). An unanswered question is
+    // asked on the project page, not here.
+    if f.project.in_catalog == Some(false) {
+        ctx.error("A1", "project.in_catalog", "A1.not_catalog", &[]);
+    }
+
+    match choose(ctx, "agency.choice", a.choice, "field.agency_choice") {
+        Some(AgencyChoice::ProvincialCentre | AgencyChoice::JinanCentre) => match ctx.profile.id {
+            // A3: a reason is required under the provincial notice alone.
+            ProfileId::Shandong => {
+                if a.a3_reason.is_none() {
+                    ctx.error("A3", "agency.a3_reason", "A3.reason", &[]);
+                }
+                text_shape(ctx, "agency.reason_detail", &a.reason_detail, TEXT_MAX, "field.agency.reason_detail");
+            }
+            // A3-LC: Liaocheng units at every level need none.
+            ProfileId::Liaocheng => ctx.info("A3-LC", "agency.choice", "A3-LC.allowed"),
+        },
+        Some(AgencyChoice::ResidentCentre) => {
+            // A2: 非驻济省直预算单位 only.
+            let p = &f.purchaser;
+            if p.level == Some(Level::Province) && p.in_jinan == Some(false) {
+                ctx.info("A2", "agency.choice", "A2.allowed");
+            } else {
+                ctx.error("A2", "agency.choice", "A2.not_eligible", &[]);
+            }
+        }
+        Some(AgencyChoice::Other) => ctx.warn("A4", "agency.choice", "A4.other", &[]),
+        None => {}
+    }
+
+    required(ctx, "agency.agency.name", &a.agency.name, NAME_MAX, "field.agency.name");
+    uscc(ctx, "agency.agency.uscc", &a.agency.uscc, "who.agency", false);
+    choose(ctx, "agency.agency.level", a.agency.level, "field.level");
+
+    // A5: 事先就承接事宜沟通确认，再备案采购计划.
+    let c = &a.confirmation;
+    required_text(ctx, "agency.confirmation.by", &c.by, NAME_MAX, "field.confirmation.by", ("A5", "A5.by", &[]));
+    let confirmed = date(ctx, "agency.confirmation.date", &c.date, "field.confirmation.date", true);
+    required_text(
+        ctx,
+        "agency.confirmation.reference",
+        &c.reference,
+        REF_MAX,
+        "field.confirmation.reference",
+        ("A5", "A5.reference", &[]),
+    );
+
+    // A6: plan filed as the supervisor requires, agent changed to the agency.
+    required_text(ctx, "agency.plan_ref", &a.plan_ref, REF_MAX, "field.plan_ref", ("A6", "A6.plan_ref", &[]));
+    let planned = date(ctx, "agency.plan_date", &a.plan_date, "field.plan_date", true);
+    if let (Some(confirmed), Some(planned)) = (confirmed, planned) {
+        if confirmed > planned {
+            ctx.error(
+                "A5",
+                "agency.confirmation.date",
+                "A5.order",
+                &[("confirmed", confirmed.to_string()), ("plan", planned.to_string())],
+            );
+        }
+    }
+    if required(ctx, "agency.plan_agent", &a.plan_agent, NAME_MAX, "field.agency.plan_agent")
+        && !a.agency.name.trim().is_empty()
+        && !same_name(&a.plan_agent, &a.agency.name)
+    {
+        ctx.error(
+            "A6",
+            "agency.plan_agent",
+            "A6.agent_mismatch",
+            &[
+                ("agent", a.plan_agent.trim().to_string()),
+                ("agency", a.agency.name.trim().to_string()),
+            ],
+        );
+    }
+
+    ctx.info("A7", "agency", "A7.info");
+}

@@ -1,0 +1,141 @@
+//! D1–D10: department centralized procurement (SD §1, LC §1).
+
+use std::collections::HashSet;
+
+use super::general::{self, choose, date, required, required_text, uscc, NAME_MAX, REF_MAX};
+use super::Ctx;
+use crate::domain::model::NeedNature;
+use crate::domain::profile::ProfileId;
+
+/// D-own: a department pools its own department's or system's need.
+pub(super) fn check_own(ctx: &mut Ctx) {
+    let d = &ctx.filing.department;
+    let org = &d.organiser;
+    required(ctx, "department.organiser.name", &org.name, NAME_MAX, "field.organiser.name");
+    let organiser_code = uscc(ctx, "department.organiser.uscc", &org.uscc, "who.organiser", true);
+
+    // D1: SD §1 "省级各部门" / LC §1 "市级部门".
+    let expected = ctx.profile.id.department_level();
+    if let Some(level) = choose(ctx, "department.organiser.level", org.level, "field.level") {
+        if level != expected {
+            ctx.error(
+                "D1",
+                "department.organiser.level",
+                "D1.level",
+                &[("level", format!("@level.{}", expected.id()))],
+            );
+        }
+    }
+
+    if !d.remit_declared {
+        ctx.error("D2", "department.remit_declared", "D2.declare", &[]);
+    }
+
+    // D3: the one real difference of point 1 between the notices.
+    match (d.need_nature, ctx.profile.id) {
+        (None, _) => ctx.error("D3", "department.need_nature", "D3.choose", &[]),
+        (Some(NeedNature::GeneralPurpose), ProfileId::Shandong)
+        | (Some(NeedNature::SpecialUniform), ProfileId::Liaocheng) => {}
+        (Some(_), ProfileId::Shandong) => ctx.error("D3", "department.need_nature", "D3.shandong", &[]),
+        (Some(_), ProfileId::Liaocheng) => ctx.error("D3", "department.need_nature", "D3.liaocheng", &[]),
+    }
+
+    let units = general::rows(ctx, "department.units", &d.units, 1);
+    let mut codes = Vec::with_capacity(units.len());
+    let mut levels = HashSet::new();
+    for (i, unit) in units.iter().enumerate() {
+        let base = format!("department.units[{i}]");
+        let row = ("row", (i + 1).to_string());
+        let (code, _) = general::party_basics(ctx, &base, unit);
+        codes.push(code);
+        if let Some(level) = choose(ctx, &format!("{base}.level"), unit.level, "field.level") {
+            levels.insert(level);
+        }
+        // D4: 各需求单位分别备案采购计划.
+        required_text(
+            ctx,
+            &format!("{base}.plan_ref"),
+            &unit.plan_ref,
+            REF_MAX,
+            "field.plan_ref",
+            ("D4", "D4.plan_ref", std::slice::from_ref(&row)),
+        );
+        if unit.plan_date.trim().is_empty() {
+            ctx.error("D4", format!("{base}.plan_date"), "D4.plan_date", &[row]);
+        } else {
+            date(ctx, &format!("{base}.plan_date"), &unit.plan_date, "field.unit.plan_date", true);
+        }
+    }
+    general::duplicates(ctx, "department.units", &codes, "G4");
+
+    if !units.is_empty() {
+        ctx.info("D5", "department.units", "D5.info");
+    }
+    if units.len() >= ctx.profile.many_units as usize || levels.len() > 1 {
+        ctx.warn("D6", "department.units", "D6.mall", &[("count", units.len().to_string())]);
+    }
+    // D7: nothing to aggregate with fewer than two distinct units.
+    let mut distinct: HashSet<&str> = codes.iter().flatten().map(|c| c.as_str()).collect();
+    if let Some(code) = &organiser_code {
+        distinct.insert(code.as_str());
+    }
+    if !units.is_empty() && distinct.len() < 2 {
+        ctx.warn("D7", "department.units", "D7.few", &[]);
+    }
+}
+
+/// D-join: a unit joins a higher-level unit's department procurement.
+pub(super) fn check_join(ctx: &mut Ctx) {
+    let j = &ctx.filing.join;
+    let own_level = ctx.filing.purchaser.level;
+    required(ctx, "join.organiser_name", &j.organiser_name, NAME_MAX, "field.organiser.name");
+    // D8: 国家部委、省级有关部门等上级单位.
+    if let Some(level) = choose(ctx, "join.organiser_level", j.organiser_level, "field.level") {
+        match own_level {
+            None => ctx.error("D8", "join.organiser_level", "D8.purchaser_level", &[]),
+            Some(own) if !level.is_above(own) => ctx.error(
+                "D8",
+                "join.organiser_level",
+                "D8.not_higher",
+                &[("level", format!("@level.{}", own.id()))],
+            ),
+            Some(_) => {}
+        }
+    }
+    required(
+        ctx,
+        "join.organiser_project_ref",
+        &j.organiser_project_ref,
+        REF_MAX,
+        "field.organiser.project_ref",
+    );
+
+    // D9: 在本级财政部门备案采购计划后参加.
+    required_text(
+        ctx,
+        "join.plan_ref",
+        &j.plan_ref,
+        REF_MAX,
+        "field.plan_ref",
+        ("D9", "D9.plan_ref", &[]),
+    );
+    let plan = date(ctx, "join.plan_date", &j.plan_date, "field.plan_date", true);
+    let joined = date(
+        ctx,
+        "join.participation_date",
+        &j.participation_date,
+        "field.join.participation_date",
+        false,
+    );
+    if let (Some(plan), Some(joined)) = (plan, joined) {
+        if plan > joined {
+            ctx.error(
+                "D9",
+                "join.participation_date",
+                "D9.order",
+                &[("plan", plan.to_string()), ("join", joined.to_string())],
+            );
+        }
+    }
+    ctx.info("D10", "join", "D10.info");
+}
