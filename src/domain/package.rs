@@ -243,3 +243,25 @@ pub fn json_schema() -> String {
     text.push('\n');
     text
 }
+
+/// When the committed example packages were "generated": fixed, so they
+/// only change when the rules or the types do (2026-11-27T12:00:00Z).
+pub const EXAMPLE_TIME_MS: i64 = 1_795_780_800_000;
+
+/// `(file name, pretty JSON)` of a valid package for every route and profile.
+pub fn example_packages() -> Vec<(String, String)> {
+    use super::profile::ProfileId;
+    use super::sample::sample;
+    let mut out = Vec::new();
+    for route in RouteId::ALL {
+        for profile in ProfileId::ALL {
+            let filing = sample(route, profile);
+            if let Ok(p) = build(&filing, &Profile::new(profile), EXAMPLE_TIME_MS) {
+                let mut text = serde_json::to_string_pretty(&p).unwrap_or_default();
+                text.push('\n');
+                out.push((format!("{}.{}.json", route.id(), profile.id()), text));
+            }
+        }
+    }
+    out
+}

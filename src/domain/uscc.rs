@@ -88,6 +88,24 @@ fn org_check_character(body: &[char]) -> Option<char> {
     })
 }
 
+/// Complete 16 characters (positions 1–16) into a valid code, computing
+/// the GB 11714 and the GB 32100 check characters. `None` when a character
+/// is outside the set. Used to make synthetic codes for samples and tests.
+pub fn complete(first16: &str) -> Option<Uscc> {
+    let chars: Vec<char> = normalize(first16).chars().collect();
+    if chars.len() != 16 {
+        return None;
+    }
+    let mut all = chars.clone();
+    all.push(org_check_character(&chars[8..16])?);
+    let mut values = [0u32; 17];
+    for (slot, c) in values.iter_mut().zip(&all) {
+        *slot = value_of(*c)?;
+    }
+    all.push(check_character(&values));
+    Some(Uscc(all.into_iter().collect()))
+}
+
 impl Uscc {
     pub fn parse(input: &str) -> Result<Self, UsccError> {
         let code = normalize(input);

@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 
 use super::general::{self, choose, date, required, required_text, uscc, NAME_MAX, REF_MAX};
-use super::Ctx;
+use super::{Ctx, Row};
 use crate::domain::model::NeedNature;
 use crate::domain::profile::ProfileId;
 
@@ -44,26 +44,30 @@ pub(super) fn check_own(ctx: &mut Ctx) {
     let mut codes = Vec::with_capacity(units.len());
     let mut levels = HashSet::new();
     for (i, unit) in units.iter().enumerate() {
-        let base = format!("department.units[{i}]");
-        let row = ("row", (i + 1).to_string());
-        let (code, _) = general::party_basics(ctx, &base, unit);
+        let at = |field| Row {
+            list: "department.units",
+            index: i,
+            field,
+        };
+        let row = || [("row", (i + 1).to_string())];
+        let (code, _) = general::party_basics(ctx, "department.units", i, unit);
         codes.push(code);
-        if let Some(level) = choose(ctx, &format!("{base}.level"), unit.level, "field.level") {
+        if let Some(level) = choose(ctx, at("level"), unit.level, "field.level") {
             levels.insert(level);
         }
         // D4: 各需求单位分别备案采购计划.
         required_text(
             ctx,
-            &format!("{base}.plan_ref"),
+            at("plan_ref"),
             &unit.plan_ref,
             REF_MAX,
             "field.plan_ref",
-            ("D4", "D4.plan_ref", std::slice::from_ref(&row)),
+            ("D4", "D4.plan_ref", &row()),
         );
         if unit.plan_date.trim().is_empty() {
-            ctx.error("D4", format!("{base}.plan_date"), "D4.plan_date", &[row]);
+            ctx.error("D4", at("plan_date"), "D4.plan_date", &row());
         } else {
-            date(ctx, &format!("{base}.plan_date"), &unit.plan_date, "field.unit.plan_date", true);
+            date(ctx, at("plan_date"), &unit.plan_date, "field.unit.plan_date", true);
         }
     }
     general::duplicates(ctx, "department.units", &codes, "G4");

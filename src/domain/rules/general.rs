@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use validator::ValidateLength;
 
-use super::Ctx;
+use super::{Ctx, FieldPath, Row};
 use crate::domain::date::{Date, DateError};
 use crate::domain::model::Party;
 use crate::domain::money::{Fen, MoneyError};
@@ -24,7 +24,7 @@ fn label(key: &'static str) -> (&'static str, String) {
 }
 
 /// G4: length and invisible control characters, for any text.
-pub(super) fn text_shape(ctx: &mut Ctx, path: &str, value: &str, max: u64, field: &'static str) {
+pub(super) fn text_shape(ctx: &mut Ctx, path: impl FieldPath + Copy, value: &str, max: u64, field: &'static str) {
     if !value.validate_length(None, Some(max), None) {
         ctx.error("G4", path, "G4.too_long", &[label(field), ("max", max.to_string())]);
     } else if value.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
@@ -35,7 +35,7 @@ pub(super) fn text_shape(ctx: &mut Ctx, path: &str, value: &str, max: u64, field
 /// A required text: blank (after trimming) gets `missing`'s own message.
 pub(super) fn required_text(
     ctx: &mut Ctx,
-    path: &str,
+    path: impl FieldPath + Copy,
     value: &str,
     max: u64,
     field: &'static str,
@@ -52,11 +52,11 @@ pub(super) fn required_text(
 }
 
 /// A required text whose blank message is the plain "填写{field}".
-pub(super) fn required(ctx: &mut Ctx, path: &str, value: &str, max: u64, field: &'static str) -> bool {
+pub(super) fn required(ctx: &mut Ctx, path: impl FieldPath + Copy, value: &str, max: u64, field: &'static str) -> bool {
     required_text(ctx, path, value, max, field, ("G4", "G4.required", &[label(field)]))
 }
 
-pub(super) fn choose<T>(ctx: &mut Ctx, path: &str, value: Option<T>, field: &'static str) -> Option<T> {
+pub(super) fn choose<T>(ctx: &mut Ctx, path: impl FieldPath, value: Option<T>, field: &'static str) -> Option<T> {
     if value.is_none() {
         ctx.error("G4", path, "G4.choose", &[label(field)]);
     }
@@ -65,7 +65,7 @@ pub(super) fn choose<T>(ctx: &mut Ctx, path: &str, value: Option<T>, field: &'st
 
 /// G1 for one code. `purchaser_kind`: warn when an enterprise code is
 /// given for a public purchaser (agencies may be enterprises).
-pub(super) fn uscc(ctx: &mut Ctx, path: &str, value: &str, who: &'static str, purchaser_kind: bool) -> Option<Uscc> {
+pub(super) fn uscc(ctx: &mut Ctx, path: impl FieldPath + Copy, value: &str, who: &'static str, purchaser_kind: bool) -> Option<Uscc> {
     match Uscc::parse(value) {
         Ok(code) => {
             if !code.org_check_ok() {
@@ -104,7 +104,7 @@ pub(super) fn uscc(ctx: &mut Ctx, path: &str, value: &str, who: &'static str, pu
 }
 
 /// G2 for one required amount.
-pub(super) fn money(ctx: &mut Ctx, path: &str, value: &str, field: &'static str) -> Option<Fen> {
+pub(super) fn money(ctx: &mut Ctx, path: impl FieldPath + Copy, value: &str, field: &'static str) -> Option<Fen> {
     match Fen::parse_yuan(value) {
         Ok(f) => Some(f),
         Err(e) => {
@@ -122,7 +122,7 @@ pub(super) fn money(ctx: &mut Ctx, path: &str, value: &str, field: &'static str)
 }
 
 /// G3 for one required date; filing dates must not lie in the future.
-pub(super) fn date(ctx: &mut Ctx, path: &str, value: &str, field: &'static str, not_future: bool) -> Option<Date> {
+pub(super) fn date(ctx: &mut Ctx, path: impl FieldPath + Copy, value: &str, field: &'static str, not_future: bool) -> Option<Date> {
     match Date::parse(value) {
         Ok(d) if not_future && d > ctx.today => {
             let today = ctx.today.to_string();
@@ -160,10 +160,11 @@ pub(super) fn rows<'p>(ctx: &mut Ctx, path: &str, rows: &'p [Party], min: usize)
 }
 
 /// Name, code and amount of one row; returns the parsed code and amount.
-pub(super) fn party_basics(ctx: &mut Ctx, base: &str, party: &Party) -> (Option<Uscc>, Option<Fen>) {
-    required(ctx, &format!("{base}.name"), &party.name, NAME_MAX, "field.unit.name");
-    let code = uscc(ctx, &format!("{base}.uscc"), &party.uscc, "who.unit", true);
-    let amount = money(ctx, &format!("{base}.amount"), &party.amount, "field.unit.amount");
+pub(super) fn party_basics(ctx: &mut Ctx, list: &str, index: usize, party: &Party) -> (Option<Uscc>, Option<Fen>) {
+    let at = |field| Row { list, index, field };
+    required(ctx, at("name"), &party.name, NAME_MAX, "field.unit.name");
+    let code = uscc(ctx, at("uscc"), &party.uscc, "who.unit", true);
+    let amount = money(ctx, at("amount"), &party.amount, "field.unit.amount");
     (code, amount)
 }
 
@@ -176,7 +177,11 @@ pub(super) fn duplicates(ctx: &mut Ctx, base: &str, codes: &[Option<Uscc>], rule
         if let Some(&j) = first.get(code.as_str()) {
             ctx.error(
                 rule,
-                format!("{base}[{i}].uscc"),
+                Row {
+                    list: base,
+                    index: i,
+                    field: "uscc",
+                },
                 "G1.duplicate",
                 &[("row", (i + 1).to_string()), ("other", (j + 1).to_string())],
             );

@@ -1,7 +1,7 @@
 //! J0–J10: joint procurement (SD §3, LC §3).
 
 use super::general::{self, choose, date, required, required_text, uscc, NAME_MAX, REF_MAX, TEXT_MAX};
-use super::Ctx;
+use super::{Ctx, Row};
 use crate::domain::model::{Acceptance, AgencyKind, Party};
 use crate::domain::money::Fen;
 use crate::domain::profile::ProfileId;
@@ -39,32 +39,36 @@ fn participants(ctx: &mut Ctx, base: &str, list: &[Party], min: usize, voluntary
     let mut codes = Vec::with_capacity(rows.len());
     let mut amounts = Vec::with_capacity(rows.len());
     for (i, party) in rows.iter().enumerate() {
-        let row_base = format!("{base}[{i}]");
-        let row = ("row", (i + 1).to_string());
-        let (code, amount) = general::party_basics(ctx, &row_base, party);
+        let at = |field| Row {
+            list: base,
+            index: i,
+            field,
+        };
+        let row = || [("row", (i + 1).to_string())];
+        let (code, amount) = general::party_basics(ctx, base, i, party);
         codes.push(code);
         amounts.push(amount);
         // J5: 分别确定预算来源、备案采购计划.
         if voluntary {
-            choose(ctx, &format!("{row_base}.level"), party.level, "field.level");
+            choose(ctx, at("level"), party.level, "field.level");
             required_text(
                 ctx,
-                &format!("{row_base}.budget_source"),
+                at("budget_source"),
                 &party.budget_source,
                 NAME_MAX,
                 "field.project.funding_source",
-                ("J5", "J5.budget_source", std::slice::from_ref(&row)),
+                ("J5", "J5.budget_source", &row()),
             );
         }
         required_text(
             ctx,
-            &format!("{row_base}.plan_ref"),
+            at("plan_ref"),
             &party.plan_ref,
             REF_MAX,
             "field.plan_ref",
-            ("J5", "J5.plan_ref", std::slice::from_ref(&row)),
+            ("J5", "J5.plan_ref", &row()),
         );
-        date(ctx, &format!("{row_base}.plan_date"), &party.plan_date, "field.plan_date", true);
+        date(ctx, at("plan_date"), &party.plan_date, "field.plan_date", true);
     }
     general::duplicates(ctx, base, &codes, if voluntary { "J3" } else { "G4" });
     amounts

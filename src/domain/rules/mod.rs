@@ -193,6 +193,38 @@ pub fn clause_ids(id: &str, profile: ProfileId) -> String {
         .unwrap_or_default()
 }
 
+/// A field path, formatted only when a finding is emitted: most fields
+/// pass, and formatting every row's paths up front dominated `check`.
+pub(crate) trait FieldPath {
+    fn render(self) -> String;
+}
+
+impl FieldPath for &str {
+    fn render(self) -> String {
+        self.to_string()
+    }
+}
+
+impl FieldPath for String {
+    fn render(self) -> String {
+        self
+    }
+}
+
+/// `list[index].field`, e.g. `joint.participants[2].uscc`.
+#[derive(Clone, Copy)]
+pub(crate) struct Row<'a> {
+    pub list: &'a str,
+    pub index: usize,
+    pub field: &'a str,
+}
+
+impl FieldPath for Row<'_> {
+    fn render(self) -> String {
+        format!("{}[{}].{}", self.list, self.index, self.field)
+    }
+}
+
 /// What the rules read and where they write.
 pub(crate) struct Ctx<'a> {
     pub filing: &'a Filing,
@@ -207,7 +239,7 @@ impl<'a> Ctx<'a> {
         &mut self,
         rule: &'static str,
         severity: Severity,
-        path: impl Into<String>,
+        path: impl FieldPath,
         key: &'static str,
         params: &[(&str, String)],
     ) {
@@ -227,7 +259,7 @@ impl<'a> Ctx<'a> {
             key: key.into(),
             severity,
             interpretation: rule_def(rule).is_some_and(|d| d.interpretation),
-            path: path.into(),
+            path: path.render(),
             message: Localized {
                 zh: render(key, Lang::Zh, &params),
                 en: render(key, Lang::En, &params),
@@ -237,15 +269,15 @@ impl<'a> Ctx<'a> {
         });
     }
 
-    pub fn error(&mut self, rule: &'static str, path: impl Into<String>, key: &'static str, params: &[(&str, String)]) {
+    pub fn error(&mut self, rule: &'static str, path: impl FieldPath, key: &'static str, params: &[(&str, String)]) {
         self.emit(rule, Severity::Error, path, key, params);
     }
 
-    pub fn warn(&mut self, rule: &'static str, path: impl Into<String>, key: &'static str, params: &[(&str, String)]) {
+    pub fn warn(&mut self, rule: &'static str, path: impl FieldPath, key: &'static str, params: &[(&str, String)]) {
         self.emit(rule, Severity::Warning, path, key, params);
     }
 
-    pub fn info(&mut self, rule: &'static str, path: impl Into<String>, key: &'static str) {
+    pub fn info(&mut self, rule: &'static str, path: impl FieldPath, key: &'static str) {
         self.emit(rule, Severity::Info, path, key, &[]);
     }
 }

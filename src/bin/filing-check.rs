@@ -1,0 +1,177 @@
+//! filing-check: the portal server's re-check of a filing package.
+//!
+//! Reads a package (a file, or stdin with `-` or no file), verifies its
+//! schema version and digest, re-runs the rules under the package's
+//! profile, and prints the findings.
+//!
+//! Exit codes: 0 ready; 1 blocked by error findings; 2 unreadable, too
+//! large, unknown version or tampered (digest mismatch).
+
+use std::io::Read;
+use std::process::ExitCode;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use procurement_route_wizard::domain::date::Date;
+use procurement_route_wizard::domain::finding::{Finding, Severity};
+use procurement_route_wizard::domain::i18n::Lang;
+use procurement_route_wizard::domain::package::{verify, PackageError, MAX_PACKAGE_BYTES};
+use procurement_route_wizard::domain::profile::{ParamsOverride, Profile};
+use procurement_route_wizard::domain::rules::{check, is_ready};
+
+const USAGE: &str = "usage: filing-check [FILE|-] [--lang zh|en] [--json] [--params OVERRIDES.json]";
+
+struct Options {
+    input: Option<String>,
+    lang: Lang,
+    json: bool,
+    params: Option<String>,
+}
+
+fn parse_args() -> Result<Options, String> {
+    let mut o = Options {
+        input: None,
+        lang: Lang::Zh,
+        json: false,
+        params: None,
+    };
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--json" => o.json = true,
+            "--lang" => {
+                let v = args.next().ok_or("--lang needs zh or en")?;
+                o.lang = Lang::from_tag(&v).ok_or(format!("unknown language {v:?}"))?;
+            }
+            "--params" => o.params = Some(args.next().ok_or("--params needs a file")?),
+            "-h" | "--help" => return Err(USAGE.into()),
+            _ if o.input.is_none() => o.input = Some(a),
+            _ => return Err(format!("unexpected argument {a:?}\n{USAGE}")),
+        }
+    }
+    Ok(o)
+}
+
+/// Read at most the limit plus one byte, so an oversized input is refused
+/// without reading it all.
+fn read_input(path: Option<&str>) -> std::io::Result<Vec<u8>> {
+    let mut buf = Vec::new();
+    let limit = MAX_PACKAGE_BYTES as u64 + 1;
+    match path {
+        None | Some("-") => std::io::stdin().lock().take(limit).read_to_end(&mut buf)?,
+        Some(p) => std::fs::File::open(p)?.take(limit).read_to_end(&mut buf)?,
+    };
+    Ok(buf)
+}
+
+fn today() -> Date {
+    let ms = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_millis() as i64)
+        .unwrap_or(0);
+    Date::china_today(ms)
+}
+
+fn severity_word(s: Severity, lang: Lang) -> &'static str {
+    match (s, lang) {
+        (Severity::Error, Lang::Zh) => "错误",
+        (Severity::Warning, Lang::Zh) => "提醒",
+        (Severity::Info, Lang::Zh) => "记录",
+        (Severity::Error, Lang::En) => "error",
+        (Severity::Warning, Lang::En) => "warning",
+        (Severity::Info, Lang::En) => "note",
+    }
+}
+
+fn refuse(json: bool, lang: Lang, err: &str) -> ExitCode {
+    if json {
+        println!("{}", serde_json::json!({ "ok": false, "exit": 2, "error": err }));
+    } else {
+        let head = if lang == Lang::Zh { "无法读取备案包" } else { "cannot read the package" };
+        eprintln!("{head}: {err}");
+    }
+    ExitCode::from(2)
+}
+
+fn main() -> ExitCode {
+    let opts = match parse_args() {
+        Ok(o) => o,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(2);
+        }
+    };
+    let bytes = match read_input(opts.input.as_deref()) {
+        Ok(b) => b,
+        Err(e) => return refuse(opts.json, opts.lang, &e.to_string()),
+    };
+    let package = match verify(&bytes) {
+        Ok(p) => p,
+        Err(e @ PackageError::TooLarge) => return refuse(opts.json, opts.lang, &e.to_string()),
+        Err(e) => return refuse(opts.json, opts.lang, &e.to_string()),
+    };
+    let mut profile = Profile::new(package.profile);
+    if let Some(path) = &opts.params {
+        let parsed = std::fs::read(path)
+            .map_err(|e| e.to_string())
+            .and_then(|b| serde_json::from_slice::<ParamsOverride>(&b).map_err(|e| e.to_string()))
+            .and_then(|o| {
+                profile
+                    .clone()
+                    .with_overrides(&o)
+                    .map_err(|e| format!("{}: {}", e.field, e.reason))
+            });
+        match parsed {
+            Ok(p) => profile = p,
+            Err(e) => return refuse(opts.json, opts.lang, &format!("--params: {e}")),
+        }
+    }
+    let findings: Vec<Finding> = check(&package.filing, &profile, today());
+    let ready = is_ready(&findings);
+    let matches = findings == package.findings && ready == package.ready;
+    let code = if ready { 0 } else { 1 };
+
+    if opts.json {
+        let out = serde_json::json!({
+            "ok": true,
+            "exit": code,
+            "ready": ready,
+            "profile": package.profile,
+            "route": package.route,
+            "rules_version": package.rules_version,
+            "findings_match_package": matches,
+            "findings": findings,
+        });
+        println!("{out}");
+    } else {
+        let lang = opts.lang;
+        for f in &findings {
+            println!(
+                "{} [{}] {} — {} ({})",
+                severity_word(f.severity, lang),
+                f.rule,
+                f.text(lang),
+                f.clause_text(lang),
+                f.path
+            );
+        }
+        let errors = findings.iter().filter(|f| f.severity == Severity::Error).count();
+        let warnings = findings.iter().filter(|f| f.severity == Severity::Warning).count();
+        if !matches {
+            println!(
+                "{}",
+                if lang == Lang::Zh {
+                    "注意：重新检查的结果与备案包中记录的不同（日期或参数变化）"
+                } else {
+                    "note: the re-check differs from the findings recorded in the package (date or parameters changed)"
+                }
+            );
+        }
+        match (lang, ready) {
+            (Lang::Zh, true) => println!("可以提交：{errors} 个错误，{warnings} 个提醒"),
+            (Lang::Zh, false) => println!("不能提交：{errors} 个错误，{warnings} 个提醒"),
+            (Lang::En, true) => println!("ready: {errors} errors, {warnings} warnings"),
+            (Lang::En, false) => println!("blocked: {errors} errors, {warnings} warnings"),
+        }
+    }
+    ExitCode::from(code)
+}

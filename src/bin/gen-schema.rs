@@ -1,0 +1,17 @@
+//! Writes the package's JSON Schema to `schema/filing-package-v1.schema.json`
+//! and one example package per route and profile to `schema/examples/`.
+//! Run it after changing the package types or rules; a test fails while
+//! the committed files are stale.
+
+use procurement_route_wizard::domain::package::{example_packages, json_schema};
+
+fn main() -> std::io::Result<()> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("schema");
+    std::fs::create_dir_all(dir.join("examples"))?;
+    std::fs::write(dir.join("filing-package-v1.schema.json"), json_schema())?;
+    for (name, text) in example_packages() {
+        std::fs::write(dir.join("examples").join(name), text)?;
+    }
+    println!("wrote {}", dir.display());
+    Ok(())
+}
