@@ -32,13 +32,18 @@ fn time<T>(mut f: impl FnMut() -> T) -> (Duration, Duration) {
 fn main() {
     let today = Date::new(2026, 11, 27).expect("date");
     println!("bench check (native, opt-level 3): J-voluntary under liaocheng");
-    println!("{:>10} {:>14} {:>14} {:>16} {:>16}", "purchasers", "check median", "check p90", "package build", "package verify");
+    println!(
+        "{:>10} {:>14} {:>14} {:>16} {:>16}",
+        "purchasers", "check median", "check p90", "package build", "package verify"
+    );
     for n in [10u32, 100, 1000] {
         let filing = sample_with(RouteId::JVoluntary, ProfileId::Liaocheng, n);
         let profile = Profile::new(ProfileId::Liaocheng);
         let (median, p90) = time(|| check(&filing, &profile, today));
         let (built, _) = time(|| build(&filing, &profile, EXAMPLE_TIME_MS));
-        let bytes = serde_json::to_vec(&build(&filing, &profile, EXAMPLE_TIME_MS).expect("package")).expect("json");
+        let bytes =
+            serde_json::to_vec(&build(&filing, &profile, EXAMPLE_TIME_MS).expect("package"))
+                .expect("json");
         let (verified, _) = time(|| verify(&bytes));
         println!(
             "{n:>10} {:>11.1} µs {:>11.1} µs {:>13.1} µs {:>13.1} µs   ({} KB package)",

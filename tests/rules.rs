@@ -49,7 +49,10 @@ macro_rules! allowed_when {
 fn recorded(route: RouteId, profile: ProfileId, rule: &str, key: &str) {
     let f = findings(&sample(route, profile), profile);
     let hit = f.iter().find(|x| x.rule == rule && x.key == key);
-    assert!(hit.is_some_and(|x| x.severity == Severity::Info), "{rule} not recorded");
+    assert!(
+        hit.is_some_and(|x| x.severity == Severity::Info),
+        "{rule} not recorded"
+    );
 }
 
 #[test]
@@ -57,51 +60,135 @@ fn every_sample_is_clean_under_its_profile() {
     for route in RouteId::ALL {
         for profile in [Shandong, Liaocheng] {
             let f = findings(&sample(route, profile), profile);
-            assert!(blocking(&f).is_empty(), "{route:?} {profile:?}: {:#?}", blocking(&f));
+            assert!(
+                blocking(&f).is_empty(),
+                "{route:?} {profile:?}: {:#?}",
+                blocking(&f)
+            );
         }
     }
 }
 
 // ---- D: department centralized procurement ----
 
-fails_when!(d1_shandong_organiser_is_a_provincial_department, DOwn, Shandong, "D1", "D1.level", |f| {
-    f.department.organiser.level = Some(Level::City);
-});
-fails_when!(d1_liaocheng_organiser_is_a_city_department, DOwn, Liaocheng, "D1", "D1.level", |f| {
-    f.department.organiser.level = Some(Level::Province);
-});
-fails_when!(d2_remit_must_be_declared, DOwn, Shandong, "D2", "D2.declare", |f| {
-    f.department.remit_declared = false;
-});
-fails_when!(d3_shandong_pools_general_purpose_needs, DOwn, Shandong, "D3", "D3.shandong", |f| {
-    f.department.need_nature = Some(NeedNature::SpecialUniform);
-});
-allowed_when!(d3_liaocheng_allows_special_uniform_needs, DOwn, Liaocheng, "D3", "D3.liaocheng", |f| {
-    f.department.need_nature = Some(NeedNature::SpecialUniform);
-});
-fails_when!(d3_liaocheng_pools_special_uniform_needs, DOwn, Liaocheng, "D3", "D3.liaocheng", |f| {
-    f.department.need_nature = Some(NeedNature::GeneralPurpose);
-});
-fails_when!(d3_nature_must_be_chosen, DOwn, Liaocheng, "D3", "D3.choose", |f| {
-    f.department.need_nature = None;
-});
-fails_when!(d4_each_requesting_unit_files_its_plan, DOwn, Liaocheng, "D4", "D4.plan_ref", |f| {
-    f.department.units[1].plan_ref = "  ".into();
-});
-fails_when!(d4_each_requesting_unit_dates_its_plan, DOwn, Shandong, "D4", "D4.plan_date", |f| {
-    f.department.units[2].plan_date.clear();
-});
+fails_when!(
+    d1_shandong_organiser_is_a_provincial_department,
+    DOwn,
+    Shandong,
+    "D1",
+    "D1.level",
+    |f| {
+        f.department.organiser.level = Some(Level::City);
+    }
+);
+fails_when!(
+    d1_liaocheng_organiser_is_a_city_department,
+    DOwn,
+    Liaocheng,
+    "D1",
+    "D1.level",
+    |f| {
+        f.department.organiser.level = Some(Level::Province);
+    }
+);
+fails_when!(
+    d2_remit_must_be_declared,
+    DOwn,
+    Shandong,
+    "D2",
+    "D2.declare",
+    |f| {
+        f.department.remit_declared = false;
+    }
+);
+fails_when!(
+    d3_shandong_pools_general_purpose_needs,
+    DOwn,
+    Shandong,
+    "D3",
+    "D3.shandong",
+    |f| {
+        f.department.need_nature = Some(NeedNature::SpecialUniform);
+    }
+);
+allowed_when!(
+    d3_liaocheng_allows_special_uniform_needs,
+    DOwn,
+    Liaocheng,
+    "D3",
+    "D3.liaocheng",
+    |f| {
+        f.department.need_nature = Some(NeedNature::SpecialUniform);
+    }
+);
+fails_when!(
+    d3_liaocheng_pools_special_uniform_needs,
+    DOwn,
+    Liaocheng,
+    "D3",
+    "D3.liaocheng",
+    |f| {
+        f.department.need_nature = Some(NeedNature::GeneralPurpose);
+    }
+);
+fails_when!(
+    d3_nature_must_be_chosen,
+    DOwn,
+    Liaocheng,
+    "D3",
+    "D3.choose",
+    |f| {
+        f.department.need_nature = None;
+    }
+);
+fails_when!(
+    d4_each_requesting_unit_files_its_plan,
+    DOwn,
+    Liaocheng,
+    "D4",
+    "D4.plan_ref",
+    |f| {
+        f.department.units[1].plan_ref = "  ".into();
+    }
+);
+fails_when!(
+    d4_each_requesting_unit_dates_its_plan,
+    DOwn,
+    Shandong,
+    "D4",
+    "D4.plan_date",
+    |f| {
+        f.department.units[2].plan_date.clear();
+    }
+);
 #[test]
 fn d5_each_unit_signs_its_own_contract_is_recorded() {
     recorded(DOwn, Shandong, "D5", "D5.info");
 }
-fails_when!(d6_many_units_suggest_the_mall, DOwn, Liaocheng, "D6", "D6.mall", |f| {
-    f.department.units = procurement_route_wizard::domain::sample::parties(10, 120_000_000, false);
-    for u in &mut f.department.units { u.level = Some(Level::City); }
-});
-fails_when!(d6_units_at_different_levels_suggest_the_mall, DOwn, Shandong, "D6", "D6.mall", |f| {
-    f.department.units[0].level = Some(Level::City);
-});
+fails_when!(
+    d6_many_units_suggest_the_mall,
+    DOwn,
+    Liaocheng,
+    "D6",
+    "D6.mall",
+    |f| {
+        f.department.units =
+            procurement_route_wizard::domain::sample::parties(10, 120_000_000, false);
+        for u in &mut f.department.units {
+            u.level = Some(Level::City);
+        }
+    }
+);
+fails_when!(
+    d6_units_at_different_levels_suggest_the_mall,
+    DOwn,
+    Shandong,
+    "D6",
+    "D6.mall",
+    |f| {
+        f.department.units[0].level = Some(Level::City);
+    }
+);
 #[test]
 fn d6_is_advice_and_never_blocks() {
     let mut f = sample(DOwn, Shandong);
@@ -111,22 +198,57 @@ fn d6_is_advice_and_never_blocks() {
     assert_eq!(d6.severity, Severity::Warning);
     assert!(d6.interpretation);
 }
-fails_when!(d7_a_single_unit_has_nothing_to_aggregate, DOwn, Liaocheng, "D7", "D7.few", |f| {
-    f.department.units.truncate(1);
-    f.department.units[0].uscc = f.department.organiser.uscc.clone();
-});
-fails_when!(d8_organiser_must_be_strictly_higher, DJoin, Liaocheng, "D8", "D8.not_higher", |f| {
-    f.join.organiser_level = Some(Level::City);
-});
-fails_when!(d8_needs_the_purchasers_level, DJoin, Shandong, "D8", "D8.purchaser_level", |f| {
-    f.purchaser.level = None;
-});
-fails_when!(d9_plan_is_filed_before_taking_part, DJoin, Shandong, "D9", "D9.order", |f| {
-    f.join.plan_date = "2026-04-01".into();
-});
-fails_when!(d9_plan_reference_is_required, DJoin, Liaocheng, "D9", "D9.plan_ref", |f| {
-    f.join.plan_ref.clear();
-});
+fails_when!(
+    d7_a_single_unit_has_nothing_to_aggregate,
+    DOwn,
+    Liaocheng,
+    "D7",
+    "D7.few",
+    |f| {
+        f.department.units.truncate(1);
+        f.department.units[0].uscc = f.department.organiser.uscc.clone();
+    }
+);
+fails_when!(
+    d8_organiser_must_be_strictly_higher,
+    DJoin,
+    Liaocheng,
+    "D8",
+    "D8.not_higher",
+    |f| {
+        f.join.organiser_level = Some(Level::City);
+    }
+);
+fails_when!(
+    d8_needs_the_purchasers_level,
+    DJoin,
+    Shandong,
+    "D8",
+    "D8.purchaser_level",
+    |f| {
+        f.purchaser.level = None;
+    }
+);
+fails_when!(
+    d9_plan_is_filed_before_taking_part,
+    DJoin,
+    Shandong,
+    "D9",
+    "D9.order",
+    |f| {
+        f.join.plan_date = "2026-04-01".into();
+    }
+);
+fails_when!(
+    d9_plan_reference_is_required,
+    DJoin,
+    Liaocheng,
+    "D9",
+    "D9.plan_ref",
+    |f| {
+        f.join.plan_ref.clear();
+    }
+);
 #[test]
 fn d10_contract_filing_is_recorded_as_pending() {
     recorded(DJoin, Liaocheng, "D10", "D10.info");
@@ -134,13 +256,27 @@ fn d10_contract_filing_is_recorded_as_pending() {
 
 // ---- A: agency across levels ----
 
-fails_when!(a1_only_catalog_projects, Agency, Shandong, "A1", "A1.not_catalog", |f| {
-    f.project.in_catalog = Some(false);
-});
-fails_when!(a2_resident_agency_only_for_provincial_units_outside_jinan, Agency, Shandong, "A2", "A2.not_eligible", |f| {
-    f.agency.choice = Some(AgencyChoice::ResidentCentre);
-    f.purchaser.in_jinan = Some(true);
-});
+fails_when!(
+    a1_only_catalog_projects,
+    Agency,
+    Shandong,
+    "A1",
+    "A1.not_catalog",
+    |f| {
+        f.project.in_catalog = Some(false);
+    }
+);
+fails_when!(
+    a2_resident_agency_only_for_provincial_units_outside_jinan,
+    Agency,
+    Shandong,
+    "A2",
+    "A2.not_eligible",
+    |f| {
+        f.agency.choice = Some(AgencyChoice::ResidentCentre);
+        f.purchaser.in_jinan = Some(true);
+    }
+);
 #[test]
 fn a2_provincial_unit_outside_jinan_may_use_the_resident_agency() {
     let mut f = sample(Agency, Shandong);
@@ -150,40 +286,104 @@ fn a2_provincial_unit_outside_jinan_may_use_the_resident_agency() {
     assert!(has(&all, "A2", "A2.allowed"));
     assert!(blocking(&all).is_empty(), "{:#?}", blocking(&all));
 }
-fails_when!(a3_shandong_needs_a_reason_for_the_provincial_centre, Agency, Shandong, "A3", "A3.reason", |f| {
-    f.agency.a3_reason = None;
-});
-fails_when!(a3_shandong_needs_a_reason_for_the_jinan_centre, Agency, Shandong, "A3", "A3.reason", |f| {
-    f.agency.choice = Some(AgencyChoice::JinanCentre);
-    f.agency.a3_reason = None;
-});
-allowed_when!(a3_lc_liaocheng_needs_no_reason, Agency, Liaocheng, "A3", "A3.reason", |f| {
-    f.agency.a3_reason = None;
-});
+fails_when!(
+    a3_shandong_needs_a_reason_for_the_provincial_centre,
+    Agency,
+    Shandong,
+    "A3",
+    "A3.reason",
+    |f| {
+        f.agency.a3_reason = None;
+    }
+);
+fails_when!(
+    a3_shandong_needs_a_reason_for_the_jinan_centre,
+    Agency,
+    Shandong,
+    "A3",
+    "A3.reason",
+    |f| {
+        f.agency.choice = Some(AgencyChoice::JinanCentre);
+        f.agency.a3_reason = None;
+    }
+);
+allowed_when!(
+    a3_lc_liaocheng_needs_no_reason,
+    Agency,
+    Liaocheng,
+    "A3",
+    "A3.reason",
+    |f| {
+        f.agency.a3_reason = None;
+    }
+);
 #[test]
 fn a3_lc_is_cited_under_liaocheng_only() {
     let mut f = sample(Agency, Liaocheng);
     f.agency.a3_reason = None;
     let all = findings(&f, Liaocheng);
     let hit = all.iter().find(|x| x.rule == "A3-LC").unwrap();
-    assert!(hit.clause.zh.contains("聊财采〔2021〕1号 第二条"), "{}", hit.clause.zh);
-    assert!(!has(&findings(&sample(Agency, Shandong), Shandong), "A3-LC", "A3-LC.allowed"));
+    assert!(
+        hit.clause.zh.contains("聊财采〔2021〕1号 第二条"),
+        "{}",
+        hit.clause.zh
+    );
+    assert!(!has(
+        &findings(&sample(Agency, Shandong), Shandong),
+        "A3-LC",
+        "A3-LC.allowed"
+    ));
 }
-fails_when!(a4_other_agencies_warn_to_confirm, Agency, Liaocheng, "A4", "A4.other", |f| {
-    f.agency.choice = Some(AgencyChoice::Other);
-});
-fails_when!(a5_confirmation_comes_before_the_plan, Agency, Shandong, "A5", "A5.order", |f| {
-    f.agency.confirmation.date = "2026-02-11".into();
-});
-fails_when!(a5_who_confirmed_is_required, Agency, Liaocheng, "A5", "A5.by", |f| {
-    f.agency.confirmation.by.clear();
-});
-fails_when!(a5_confirmation_reference_is_required, Agency, Shandong, "A5", "A5.reference", |f| {
-    f.agency.confirmation.reference = " ".into();
-});
-fails_when!(a6_plan_agent_is_the_chosen_agency, Agency, Shandong, "A6", "A6.agent_mismatch", |f| {
-    f.agency.plan_agent = "聊城市公共资源交易中心".into();
-});
+fails_when!(
+    a4_other_agencies_warn_to_confirm,
+    Agency,
+    Liaocheng,
+    "A4",
+    "A4.other",
+    |f| {
+        f.agency.choice = Some(AgencyChoice::Other);
+    }
+);
+fails_when!(
+    a5_confirmation_comes_before_the_plan,
+    Agency,
+    Shandong,
+    "A5",
+    "A5.order",
+    |f| {
+        f.agency.confirmation.date = "2026-02-11".into();
+    }
+);
+fails_when!(
+    a5_who_confirmed_is_required,
+    Agency,
+    Liaocheng,
+    "A5",
+    "A5.by",
+    |f| {
+        f.agency.confirmation.by.clear();
+    }
+);
+fails_when!(
+    a5_confirmation_reference_is_required,
+    Agency,
+    Shandong,
+    "A5",
+    "A5.reference",
+    |f| {
+        f.agency.confirmation.reference = " ".into();
+    }
+);
+fails_when!(
+    a6_plan_agent_is_the_chosen_agency,
+    Agency,
+    Shandong,
+    "A6",
+    "A6.agent_mismatch",
+    |f| {
+        f.agency.plan_agent = "聊城市公共资源交易中心".into();
+    }
+);
 #[test]
 fn a6_agent_names_compare_without_spaces_and_bracket_widths() {
     let mut f = sample(Agency, Shandong);
@@ -191,9 +391,16 @@ fn a6_agent_names_compare_without_spaces_and_bracket_widths() {
     f.agency.plan_agent = " 山东省政府采购中心(省直) ".into();
     assert!(!has(&findings(&f, Shandong), "A6", "A6.agent_mismatch"));
 }
-fails_when!(a6_plan_reference_is_required, Agency, Liaocheng, "A6", "A6.plan_ref", |f| {
-    f.agency.plan_ref.clear();
-});
+fails_when!(
+    a6_plan_reference_is_required,
+    Agency,
+    Liaocheng,
+    "A6",
+    "A6.plan_ref",
+    |f| {
+        f.agency.plan_ref.clear();
+    }
+);
 #[test]
 fn a7_own_level_keeps_supervision_is_recorded() {
     recorded(Agency, Liaocheng, "A7", "A7.info");
@@ -201,87 +408,234 @@ fn a7_own_level_keeps_supervision_is_recorded() {
 
 // ---- J: joint procurement ----
 
-fails_when!(j0_works_cannot_go_joint_voluntary, JVoluntary, Shandong, "J0", "J0.works", |f| {
-    f.project.object = Some(Object::Works);
-    f.project.item_code = "B01000000".into();
-});
-fails_when!(j0_works_cannot_go_through_the_mall, JMall, Liaocheng, "J0", "J0.works", |f| {
-    f.project.object = Some(Object::Works);
-});
-fails_when!(j1_mall_needs_catalog_items, JMall, Shandong, "J1", "J1.not_catalog", |f| {
-    f.project.in_catalog = Some(false);
-});
-fails_when!(j1_mall_needs_one_unified_standard, JMall, Shandong, "J1", "J1.standard", |f| {
-    f.mall.unified_standard_declared = false;
-});
-fails_when!(j2_mall_reference_is_required, JMall, Liaocheng, "J2", "J2.mall_ref", |f| {
-    f.mall.mall_ref.clear();
-});
+fails_when!(
+    j0_works_cannot_go_joint_voluntary,
+    JVoluntary,
+    Shandong,
+    "J0",
+    "J0.works",
+    |f| {
+        f.project.object = Some(Object::Works);
+        f.project.item_code = "B01000000".into();
+    }
+);
+fails_when!(
+    j0_works_cannot_go_through_the_mall,
+    JMall,
+    Liaocheng,
+    "J0",
+    "J0.works",
+    |f| {
+        f.project.object = Some(Object::Works);
+    }
+);
+fails_when!(
+    j1_mall_needs_catalog_items,
+    JMall,
+    Shandong,
+    "J1",
+    "J1.not_catalog",
+    |f| {
+        f.project.in_catalog = Some(false);
+    }
+);
+fails_when!(
+    j1_mall_needs_one_unified_standard,
+    JMall,
+    Shandong,
+    "J1",
+    "J1.standard",
+    |f| {
+        f.mall.unified_standard_declared = false;
+    }
+);
+fails_when!(
+    j2_mall_reference_is_required,
+    JMall,
+    Liaocheng,
+    "J2",
+    "J2.mall_ref",
+    |f| {
+        f.mall.mall_ref.clear();
+    }
+);
 #[test]
 fn j2_separate_signing_through_the_mall_is_recorded() {
     recorded(JMall, Shandong, "J2", "J2.info");
 }
-fails_when!(j3_needs_at_least_two_purchasers, JVoluntary, Liaocheng, "J3", "J3.too_few", |f| {
-    f.joint.participants.truncate(1);
-});
-fails_when!(j3_no_purchaser_listed_twice, JVoluntary, Shandong, "J3", "G1.duplicate", |f| {
-    f.joint.participants[2].uscc = format!(" {} ", f.joint.participants[0].uscc.to_lowercase());
-});
-fails_when!(j4_requirement_is_agreed_by_all, JVoluntary, Shandong, "J4", "J4.agreed", |f| {
-    f.joint.requirement_agreed = false;
-});
-fails_when!(j4_requirement_reference_is_required, JVoluntary, Liaocheng, "J4", "J4.reference", |f| {
-    f.joint.requirement_ref.clear();
-});
-fails_when!(j5_each_purchaser_sets_its_budget_source, JVoluntary, Shandong, "J5", "J5.budget_source", |f| {
-    f.joint.participants[1].budget_source.clear();
-});
-fails_when!(j5_each_purchaser_files_its_plan, JVoluntary, Liaocheng, "J5", "J5.plan_ref", |f| {
-    f.joint.participants[0].plan_ref.clear();
-});
-fails_when!(j6_shandong_requires_one_centralized_agency, JVoluntary, Shandong, "J6", "J6.centralized_only", |f| {
-    f.joint.agency_kind = Some(AgencyKind::OtherAgent);
-});
-allowed_when!(j6_liaocheng_allows_any_one_procurement_agent, JVoluntary, Liaocheng, "J6", "J6.centralized_only", |f| {
-    f.joint.agency_kind = Some(AgencyKind::OtherAgent);
-});
+fails_when!(
+    j3_needs_at_least_two_purchasers,
+    JVoluntary,
+    Liaocheng,
+    "J3",
+    "J3.too_few",
+    |f| {
+        f.joint.participants.truncate(1);
+    }
+);
+fails_when!(
+    j3_no_purchaser_listed_twice,
+    JVoluntary,
+    Shandong,
+    "J3",
+    "G1.duplicate",
+    |f| {
+        f.joint.participants[2].uscc = format!(" {} ", f.joint.participants[0].uscc.to_lowercase());
+    }
+);
+fails_when!(
+    j4_requirement_is_agreed_by_all,
+    JVoluntary,
+    Shandong,
+    "J4",
+    "J4.agreed",
+    |f| {
+        f.joint.requirement_agreed = false;
+    }
+);
+fails_when!(
+    j4_requirement_reference_is_required,
+    JVoluntary,
+    Liaocheng,
+    "J4",
+    "J4.reference",
+    |f| {
+        f.joint.requirement_ref.clear();
+    }
+);
+fails_when!(
+    j5_each_purchaser_sets_its_budget_source,
+    JVoluntary,
+    Shandong,
+    "J5",
+    "J5.budget_source",
+    |f| {
+        f.joint.participants[1].budget_source.clear();
+    }
+);
+fails_when!(
+    j5_each_purchaser_files_its_plan,
+    JVoluntary,
+    Liaocheng,
+    "J5",
+    "J5.plan_ref",
+    |f| {
+        f.joint.participants[0].plan_ref.clear();
+    }
+);
+fails_when!(
+    j6_shandong_requires_one_centralized_agency,
+    JVoluntary,
+    Shandong,
+    "J6",
+    "J6.centralized_only",
+    |f| {
+        f.joint.agency_kind = Some(AgencyKind::OtherAgent);
+    }
+);
+allowed_when!(
+    j6_liaocheng_allows_any_one_procurement_agent,
+    JVoluntary,
+    Liaocheng,
+    "J6",
+    "J6.centralized_only",
+    |f| {
+        f.joint.agency_kind = Some(AgencyKind::OtherAgent);
+    }
+);
 #[test]
 fn j7_one_set_of_documents_is_recorded() {
     recorded(JVoluntary, Liaocheng, "J7", "J7.info");
 }
-fails_when!(j8_allocation_is_agreed_in_advance, JVoluntary, Shandong, "J8", "J8.not_in_advance", |f| {
-    f.project.planned_date = "2026-01-05".into();
-});
-fails_when!(j8_allocation_agreement_is_required, JVoluntary, Liaocheng, "J8", "J8.missing", |f| {
-    f.joint.allocation_terms.clear();
-});
-fails_when!(j9_acceptance_mode_is_required_shandong, JVoluntary, Shandong, "J9", "J9.choose", |f| {
-    f.joint.acceptance = None;
-});
-fails_when!(j9_acceptance_mode_is_required_liaocheng, JVoluntary, Liaocheng, "J9", "J9.choose", |f| {
-    f.joint.acceptance = None;
-});
+fails_when!(
+    j8_allocation_is_agreed_in_advance,
+    JVoluntary,
+    Shandong,
+    "J8",
+    "J8.not_in_advance",
+    |f| {
+        f.project.planned_date = "2026-01-05".into();
+    }
+);
+fails_when!(
+    j8_allocation_agreement_is_required,
+    JVoluntary,
+    Liaocheng,
+    "J8",
+    "J8.missing",
+    |f| {
+        f.joint.allocation_terms.clear();
+    }
+);
+fails_when!(
+    j9_acceptance_mode_is_required_shandong,
+    JVoluntary,
+    Shandong,
+    "J9",
+    "J9.choose",
+    |f| {
+        f.joint.acceptance = None;
+    }
+);
+fails_when!(
+    j9_acceptance_mode_is_required_liaocheng,
+    JVoluntary,
+    Liaocheng,
+    "J9",
+    "J9.choose",
+    |f| {
+        f.joint.acceptance = None;
+    }
+);
 #[test]
 fn j9_profiles_record_different_acceptance_bases() {
     recorded(JVoluntary, Shandong, "J9", "J9.voluntary");
     recorded(JVoluntary, Liaocheng, "J9", "J9.contract");
 }
-fails_when!(j10_shares_add_up_to_the_budget, JVoluntary, Shandong, "J10", "J10.sum", |f| {
-    f.joint.participants[0].amount = "1.00".into();
-});
-fails_when!(j10_mall_amounts_add_up_to_the_budget, JMall, Liaocheng, "J10", "J10.sum", |f| {
-    f.project.budget = "1,200,000.01".into();
-});
+fails_when!(
+    j10_shares_add_up_to_the_budget,
+    JVoluntary,
+    Shandong,
+    "J10",
+    "J10.sum",
+    |f| {
+        f.joint.participants[0].amount = "1.00".into();
+    }
+);
+fails_when!(
+    j10_mall_amounts_add_up_to_the_budget,
+    JMall,
+    Liaocheng,
+    "J10",
+    "J10.sum",
+    |f| {
+        f.project.budget = "1,200,000.01".into();
+    }
+);
 
 // ---- R: purchaser responsibility ----
 
-fails_when!(r1_method_is_chosen, DOwn, Shandong, "R1", "R1.choose", |f| {
-    f.responsibility.method = None;
-});
-fails_when!(r1_other_method_above_threshold_needs_approval, Agency, Liaocheng, "R1", "R1.approval", |f| {
-    f.project.budget = "5,000,000".into();
-    f.responsibility.method = Some(Method::CompetitiveConsultation);
-});
+fails_when!(
+    r1_method_is_chosen,
+    DOwn,
+    Shandong,
+    "R1",
+    "R1.choose",
+    |f| {
+        f.responsibility.method = None;
+    }
+);
+fails_when!(
+    r1_other_method_above_threshold_needs_approval,
+    Agency,
+    Liaocheng,
+    "R1",
+    "R1.approval",
+    |f| {
+        f.project.budget = "5,000,000".into();
+        f.responsibility.method = Some(Method::CompetitiveConsultation);
+    }
+);
 #[test]
 fn r1_other_method_below_threshold_needs_no_approval() {
     let mut f = sample(Agency, Liaocheng);
@@ -308,76 +662,211 @@ fn r1_host_thresholds_override_the_shipped_defaults() {
     let p = Profile::new(Liaocheng).with_overrides(&o).unwrap();
     assert!(has(&check(&f, &p, common::today()), "R1", "R1.approval"));
 }
-fails_when!(r2_entrusted_matters_are_stated, JVoluntary, Liaocheng, "R2", "R2.matters", |f| {
-    f.responsibility.entrusted_matters.clear();
-});
-allowed_when!(r2_no_matters_without_an_agency, DOwn, Liaocheng, "R2", "R2.matters", |f| {
-    f.responsibility.uses_agency = Some(false);
-    f.responsibility.entrusted_matters.clear();
-    f.responsibility.entrustment_ref.clear();
-});
-fails_when!(r3_representative_is_never_vacant, Agency, Shandong, "R3", "R3.name", |f| {
-    f.responsibility.representative.name = "   ".into();
-});
-fails_when!(r3_representative_declares_no_conflict, DOwn, Liaocheng, "R3", "R3.conflict", |f| {
-    f.responsibility.representative.no_conflict_declared = false;
-});
-fails_when!(r4_legal_duties_are_kept_on_full_routes, JVoluntary, Shandong, "R4", "R4.declare", |f| {
-    f.responsibility.keeps_legal_duties = false;
-});
-fails_when!(r4_legal_duties_are_kept_when_joining, DJoin, Liaocheng, "R4", "R4.declare", |f| {
-    f.responsibility.keeps_legal_duties = false;
-});
+fails_when!(
+    r2_entrusted_matters_are_stated,
+    JVoluntary,
+    Liaocheng,
+    "R2",
+    "R2.matters",
+    |f| {
+        f.responsibility.entrusted_matters.clear();
+    }
+);
+allowed_when!(
+    r2_no_matters_without_an_agency,
+    DOwn,
+    Liaocheng,
+    "R2",
+    "R2.matters",
+    |f| {
+        f.responsibility.uses_agency = Some(false);
+        f.responsibility.entrusted_matters.clear();
+        f.responsibility.entrustment_ref.clear();
+    }
+);
+fails_when!(
+    r3_representative_is_never_vacant,
+    Agency,
+    Shandong,
+    "R3",
+    "R3.name",
+    |f| {
+        f.responsibility.representative.name = "   ".into();
+    }
+);
+fails_when!(
+    r3_representative_declares_no_conflict,
+    DOwn,
+    Liaocheng,
+    "R3",
+    "R3.conflict",
+    |f| {
+        f.responsibility.representative.no_conflict_declared = false;
+    }
+);
+fails_when!(
+    r4_legal_duties_are_kept_on_full_routes,
+    JVoluntary,
+    Shandong,
+    "R4",
+    "R4.declare",
+    |f| {
+        f.responsibility.keeps_legal_duties = false;
+    }
+);
+fails_when!(
+    r4_legal_duties_are_kept_when_joining,
+    DJoin,
+    Liaocheng,
+    "R4",
+    "R4.declare",
+    |f| {
+        f.responsibility.keeps_legal_duties = false;
+    }
+);
 #[test]
 fn r_only_r4_is_asked_when_joining_or_through_the_mall() {
     for route in [DJoin, JMall] {
         let f = findings(&sample(route, Shandong), Shandong);
         assert!(has(&f, "R4", "R4.organiser"));
-        assert!(!f.iter().any(|x| ["R1", "R2", "R3", "R5"].contains(&x.rule.as_str())));
+        assert!(!f
+            .iter()
+            .any(|x| ["R1", "R2", "R3", "R5"].contains(&x.rule.as_str())));
     }
 }
-fails_when!(r5_no_policy_is_a_warning, DOwn, Shandong, "R5", "R5.none", |f| {
-    f.responsibility.policies = Policies::default();
-});
+fails_when!(
+    r5_no_policy_is_a_warning,
+    DOwn,
+    Shandong,
+    "R5",
+    "R5.none",
+    |f| {
+        f.responsibility.policies = Policies::default();
+    }
+);
 
 // ---- G: every route ----
 
-fails_when!(g1_purchaser_code_check_character, Agency, Liaocheng, "G1", "G1.check", |f| {
-    f.purchaser.uscc = "12317500MB1A2B3CXB".into();
-});
-fails_when!(g1_suggests_zero_for_letter_o, DOwn, Liaocheng, "G1", "G1.character_suggest", |f| {
-    f.department.units[0].uscc = "9135O100M000100Y43".into();
-});
-fails_when!(g1_enterprise_code_warns_for_a_purchaser, JVoluntary, Liaocheng, "G1", "G1.enterprise", |f| {
-    f.joint.participants[0].uscc = "91350100M000100Y43".into();
-});
-fails_when!(g2_amounts_have_at_most_two_decimals, JMall, Shandong, "G2", "G2.decimals", |f| {
-    f.mall.participants[0].amount = "1.005".into();
-});
-fails_when!(g2_amounts_are_positive, DOwn, Shandong, "G2", "G2.positive", |f| {
-    f.project.budget = "0".into();
-});
-fails_when!(g3_dates_are_real, DJoin, Shandong, "G3", "G3.no_such_day", |f| {
-    f.join.plan_date = "2026-02-30".into();
-});
-fails_when!(g3_filing_dates_are_not_in_the_future, Agency, Shandong, "G3", "G3.future", |f| {
-    f.agency.plan_date = "2026-11-28".into();
-});
-fails_when!(g4_required_text_is_not_blank, JMall, Liaocheng, "G4", "G4.required", |f| {
-    f.purchaser.name = " \u{3000} ".into();
-});
-fails_when!(g4_text_has_a_sane_length, DOwn, Liaocheng, "G4", "G4.too_long", |f| {
-    f.project.name = "长".repeat(201);
-});
-fails_when!(g4_item_code_agrees_with_the_object, Agency, Shandong, "G4", "G4.item_object", |f| {
-    f.project.item_code = "A02010104".into();
-});
-fails_when!(g4_phone_is_a_real_number, DJoin, Liaocheng, "G4", "G4.phone", |f| {
-    f.purchaser.contact_phone = "12345".into();
-});
-fails_when!(g5_a_filing_names_its_route, DOwn, Shandong, "G5", "G5.route", |f| {
-    f.route = None;
-});
+fails_when!(
+    g1_purchaser_code_check_character,
+    Agency,
+    Liaocheng,
+    "G1",
+    "G1.check",
+    |f| {
+        f.purchaser.uscc = "12317500MB1A2B3CXB".into();
+    }
+);
+fails_when!(
+    g1_suggests_zero_for_letter_o,
+    DOwn,
+    Liaocheng,
+    "G1",
+    "G1.character_suggest",
+    |f| {
+        f.department.units[0].uscc = "9135O100M000100Y43".into();
+    }
+);
+fails_when!(
+    g1_enterprise_code_warns_for_a_purchaser,
+    JVoluntary,
+    Liaocheng,
+    "G1",
+    "G1.enterprise",
+    |f| {
+        f.joint.participants[0].uscc = "91350100M000100Y43".into();
+    }
+);
+fails_when!(
+    g2_amounts_have_at_most_two_decimals,
+    JMall,
+    Shandong,
+    "G2",
+    "G2.decimals",
+    |f| {
+        f.mall.participants[0].amount = "1.005".into();
+    }
+);
+fails_when!(
+    g2_amounts_are_positive,
+    DOwn,
+    Shandong,
+    "G2",
+    "G2.positive",
+    |f| {
+        f.project.budget = "0".into();
+    }
+);
+fails_when!(
+    g3_dates_are_real,
+    DJoin,
+    Shandong,
+    "G3",
+    "G3.no_such_day",
+    |f| {
+        f.join.plan_date = "2026-02-30".into();
+    }
+);
+fails_when!(
+    g3_filing_dates_are_not_in_the_future,
+    Agency,
+    Shandong,
+    "G3",
+    "G3.future",
+    |f| {
+        f.agency.plan_date = "2026-11-28".into();
+    }
+);
+fails_when!(
+    g4_required_text_is_not_blank,
+    JMall,
+    Liaocheng,
+    "G4",
+    "G4.required",
+    |f| {
+        f.purchaser.name = " \u{3000} ".into();
+    }
+);
+fails_when!(
+    g4_text_has_a_sane_length,
+    DOwn,
+    Liaocheng,
+    "G4",
+    "G4.too_long",
+    |f| {
+        f.project.name = "长".repeat(201);
+    }
+);
+fails_when!(
+    g4_item_code_agrees_with_the_object,
+    Agency,
+    Shandong,
+    "G4",
+    "G4.item_object",
+    |f| {
+        f.project.item_code = "A02010104".into();
+    }
+);
+fails_when!(
+    g4_phone_is_a_real_number,
+    DJoin,
+    Liaocheng,
+    "G4",
+    "G4.phone",
+    |f| {
+        f.purchaser.contact_phone = "12345".into();
+    }
+);
+fails_when!(
+    g5_a_filing_names_its_route,
+    DOwn,
+    Shandong,
+    "G5",
+    "G5.route",
+    |f| {
+        f.route = None;
+    }
+);
 
 #[test]
 fn every_finding_names_a_clause_in_both_languages() {
@@ -386,8 +875,16 @@ fn every_finding_names_a_clause_in_both_languages() {
     f.purchaser = Purchaser::default();
     for profile in [Shandong, Liaocheng] {
         for x in findings(&f, profile) {
-            assert!(!x.clause.zh.is_empty() && !x.clause.en.is_empty(), "{}", x.key);
-            assert!(!x.message.zh.contains('{') && !x.message.en.contains('{'), "{}", x.key);
+            assert!(
+                !x.clause.zh.is_empty() && !x.clause.en.is_empty(),
+                "{}",
+                x.key
+            );
+            assert!(
+                !x.message.zh.contains('{') && !x.message.en.contains('{'),
+                "{}",
+                x.key
+            );
             assert!(!x.message.zh.contains('@'), "{}: {}", x.key, x.message.zh);
         }
     }

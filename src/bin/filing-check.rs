@@ -18,7 +18,8 @@ use procurement_route_wizard::domain::package::{verify, PackageError, MAX_PACKAG
 use procurement_route_wizard::domain::profile::{ParamsOverride, Profile};
 use procurement_route_wizard::domain::rules::{check, is_ready};
 
-const USAGE: &str = "usage: filing-check [FILE|-] [--lang zh|en] [--json] [--params OVERRIDES.json]";
+const USAGE: &str =
+    "usage: filing-check [FILE|-] [--lang zh|en] [--json] [--params OVERRIDES.json]";
 
 struct Options {
     input: Option<String>,
@@ -84,9 +85,16 @@ fn severity_word(s: Severity, lang: Lang) -> &'static str {
 
 fn refuse(json: bool, lang: Lang, err: &str) -> ExitCode {
     if json {
-        println!("{}", serde_json::json!({ "ok": false, "exit": 2, "error": err }));
+        println!(
+            "{}",
+            serde_json::json!({ "ok": false, "exit": 2, "error": err })
+        );
     } else {
-        let head = if lang == Lang::Zh { "无法读取备案包" } else { "cannot read the package" };
+        let head = if lang == Lang::Zh {
+            "无法读取备案包"
+        } else {
+            "cannot read the package"
+        };
         eprintln!("{head}: {err}");
     }
     ExitCode::from(2)
@@ -154,8 +162,14 @@ fn main() -> ExitCode {
                 f.path
             );
         }
-        let errors = findings.iter().filter(|f| f.severity == Severity::Error).count();
-        let warnings = findings.iter().filter(|f| f.severity == Severity::Warning).count();
+        let errors = findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .count();
+        let warnings = findings
+            .iter()
+            .filter(|f| f.severity == Severity::Warning)
+            .count();
         if !matches {
             println!(
                 "{}",

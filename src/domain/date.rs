@@ -67,7 +67,11 @@ impl Date {
             return Err(DateError::Format);
         }
         let num = |s: &str| s.parse::<u32>().map_err(|_| DateError::Format);
-        Date::new(num(parts[0])? as i32, num(parts[1])? as u8, num(parts[2])? as u8)
+        Date::new(
+            num(parts[0])? as i32,
+            num(parts[1])? as u8,
+            num(parts[2])? as u8,
+        )
     }
 
     /// The civil date `days` after 1970-01-01 (Howard Hinnant's algorithm).
@@ -121,7 +125,13 @@ mod tests {
     #[test]
     fn g3_parses_common_forms() {
         let d = Date::new(2021, 1, 28).unwrap();
-        for s in ["2021-01-28", "2021/1/28", "2021.1.28", "2021年1月28日", "２０２１-０１-２８"] {
+        for s in [
+            "2021-01-28",
+            "2021/1/28",
+            "2021.1.28",
+            "2021年1月28日",
+            "２０２１-０１-２８",
+        ] {
             assert_eq!(Date::parse(s), Ok(d), "{s}");
         }
     }

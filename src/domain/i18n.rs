@@ -258,8 +258,15 @@ mod tests {
         let mut seen = std::collections::HashSet::new();
         for (key, zh, en) in MESSAGES {
             assert!(seen.insert(*key), "duplicate key {key}");
-            assert!(!zh.trim().is_empty() && !en.trim().is_empty(), "{key} empty");
-            assert_eq!(placeholders(zh), placeholders(en), "placeholders differ in {key}");
+            assert!(
+                !zh.trim().is_empty() && !en.trim().is_empty(),
+                "{key} empty"
+            );
+            assert_eq!(
+                placeholders(zh),
+                placeholders(en),
+                "placeholders differ in {key}"
+            );
         }
     }
 
@@ -278,23 +285,28 @@ mod tests {
         let mut checked = 0;
         for src in sources {
             for lit in src.split('"').skip(1).step_by(2) {
-                let shaped = lit
-                    .split_once('.')
-                    .is_some_and(|(head, tail)| {
-                        !tail.is_empty()
-                            && (head.starts_with(['D', 'A', 'J', 'R', 'G'])
-                                && head.len() <= 5
-                                && head[1..].chars().all(|c| c.is_ascii_digit() || c == '-' || c.is_ascii_uppercase())
-                                || ["why", "field", "src", "level", "object", "who"].contains(&head))
-                            && tail.chars().all(|c| c.is_ascii_lowercase() || c == '_' || c == '.')
-                    });
+                let shaped = lit.split_once('.').is_some_and(|(head, tail)| {
+                    !tail.is_empty()
+                        && (head.starts_with(['D', 'A', 'J', 'R', 'G'])
+                            && head.len() <= 5
+                            && head[1..]
+                                .chars()
+                                .all(|c| c.is_ascii_digit() || c == '-' || c.is_ascii_uppercase())
+                            || ["why", "field", "src", "level", "object", "who"].contains(&head))
+                        && tail
+                            .chars()
+                            .all(|c| c.is_ascii_lowercase() || c == '_' || c == '.')
+                });
                 if shaped {
                     checked += 1;
                     assert!(lookup(lit, Lang::Zh).is_some(), "missing catalog key {lit}");
                 }
             }
         }
-        assert!(checked > 80, "only {checked} keys found: the scan is broken");
+        assert!(
+            checked > 80,
+            "only {checked} keys found: the scan is broken"
+        );
     }
 
     #[test]
@@ -302,7 +314,10 @@ mod tests {
         let mut p = BTreeMap::new();
         p.insert("field".to_string(), "@field.project.budget".to_string());
         assert_eq!(render("G2.empty", Lang::Zh, &p), "输入预算金额（元）");
-        assert_eq!(render("G2.empty", Lang::En, &p), "Enter the budget amount in yuan");
+        assert_eq!(
+            render("G2.empty", Lang::En, &p),
+            "Enter the budget amount in yuan"
+        );
         assert_eq!(render("no.such.key", Lang::En, &p), "no.such.key");
     }
 }

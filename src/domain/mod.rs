@@ -10,7 +10,7 @@ pub mod money;
 pub mod package;
 pub mod profile;
 pub mod route;
-pub mod sample;
 pub mod rules;
+pub mod sample;
 pub mod uscc;
 pub mod values;

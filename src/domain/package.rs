@@ -24,7 +24,10 @@ pub const GENERATOR: &str = concat!("procurement-route-wizard ", env!("CARGO_PKG
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(title = "Filing package v1", description = "A procurement-route filing under 鲁财采〔2020〕40号 / 聊财采〔2021〕1号, with the findings it was checked against.")]
+#[schemars(
+    title = "Filing package v1",
+    description = "A procurement-route filing under 鲁财采〔2020〕40号 / 聊财采〔2021〕1号, with the findings it was checked against."
+)]
 pub struct Package {
     /// Always "1" for this contract.
     pub schema_version: String,
@@ -88,7 +91,9 @@ impl std::fmt::Display for PackageError {
             PackageError::NotJson(e) => write!(f, "not JSON: {e}"),
             PackageError::UnknownVersion(v) => write!(f, "unknown schema_version {v:?}"),
             PackageError::NoDigest => write!(f, "no digest"),
-            PackageError::DigestMismatch => write!(f, "digest does not match: the package was changed"),
+            PackageError::DigestMismatch => {
+                write!(f, "digest does not match: the package was changed")
+            }
             PackageError::Shape(e) => write!(f, "not a v1 package: {e}"),
             PackageError::Float => write!(f, "contains a floating-point number"),
         }
@@ -114,7 +119,9 @@ fn summary(filing: &Filing) -> Summary {
     };
     Summary {
         purchaser_name: filing.purchaser.name.trim().to_string(),
-        purchaser_uscc: Uscc::parse(&filing.purchaser.uscc).ok().map(|u| u.to_string()),
+        purchaser_uscc: Uscc::parse(&filing.purchaser.uscc)
+            .ok()
+            .map(|u| u.to_string()),
         budget_fen: Fen::parse_yuan(&filing.project.budget).ok().map(Fen::get),
         parties,
         parties_total_fen,
@@ -176,9 +183,9 @@ pub fn canonical_json(value: &Value) -> Result<String, PackageError> {
 
 fn write_canonical(value: &Value, out: &mut String) -> Result<(), PackageError> {
     match value {
-        Value::Null | Value::Bool(_) | Value::String(_) => {
-            out.push_str(&serde_json::to_string(value).map_err(|e| PackageError::Shape(e.to_string()))?)
-        }
+        Value::Null | Value::Bool(_) | Value::String(_) => out.push_str(
+            &serde_json::to_string(value).map_err(|e| PackageError::Shape(e.to_string()))?,
+        ),
         Value::Number(n) => {
             if n.is_f64() {
                 return Err(PackageError::Float);
@@ -203,7 +210,9 @@ fn write_canonical(value: &Value, out: &mut String) -> Result<(), PackageError> 
                 if i > 0 {
                     out.push(',');
                 }
-                out.push_str(&serde_json::to_string(key).map_err(|e| PackageError::Shape(e.to_string()))?);
+                out.push_str(
+                    &serde_json::to_string(key).map_err(|e| PackageError::Shape(e.to_string()))?,
+                );
                 out.push(':');
                 write_canonical(&map[key], out)?;
             }
@@ -218,7 +227,8 @@ pub fn verify(bytes: &[u8]) -> Result<Package, PackageError> {
     if bytes.len() > MAX_PACKAGE_BYTES {
         return Err(PackageError::TooLarge);
     }
-    let value: Value = serde_json::from_slice(bytes).map_err(|e| PackageError::NotJson(e.to_string()))?;
+    let value: Value =
+        serde_json::from_slice(bytes).map_err(|e| PackageError::NotJson(e.to_string()))?;
     let Value::Object(map) = &value else {
         return Err(PackageError::Shape("not a JSON object".into()));
     };

@@ -165,13 +165,17 @@ impl Profile {
     }
 
     /// The threshold in force for a level and object on a day.
-    pub fn public_tender_threshold(&self, level: Level, object: Object, on: Date) -> Option<&Threshold> {
+    pub fn public_tender_threshold(
+        &self,
+        level: Level,
+        object: Object,
+        on: Date,
+    ) -> Option<&Threshold> {
         self.thresholds.iter().find(|t| {
             t.level == level
                 && t.object == object
                 && Date::parse(&t.valid_from).is_ok_and(|from| from <= on)
-                && t
-                    .valid_to
+                && t.valid_to
                     .as_deref()
                     .is_none_or(|to| Date::parse(to).is_ok_and(|to| on <= to))
         })
@@ -200,7 +204,9 @@ mod tests {
         let p = p.with_overrides(&o).unwrap();
         assert_eq!(p.many_units, 5);
         let on = Date::new(2026, 6, 1).unwrap();
-        let t = p.public_tender_threshold(Level::City, Object::Goods, on).unwrap();
+        let t = p
+            .public_tender_threshold(Level::City, Object::Goods, on)
+            .unwrap();
         assert_eq!(t.public_tender_fen, 200_000_000);
         assert!(!t.shipped_default);
         assert!(p
@@ -211,7 +217,9 @@ mod tests {
             many_units: Some(0),
             ..Default::default()
         };
-        let err = Profile::new(ProfileId::Shandong).with_overrides(&bad).unwrap_err();
+        let err = Profile::new(ProfileId::Shandong)
+            .with_overrides(&bad)
+            .unwrap_err();
         assert_eq!(err.field, "thresholds.many_units");
     }
 }

@@ -272,7 +272,10 @@ mod tests {
         a.catalog_unified = Some(true);
         assert!(matches!(suggest(&a), Suggestion::Route(RouteId::JMall, _)));
         a.catalog_unified = Some(false);
-        assert!(matches!(suggest(&a), Suggestion::Route(RouteId::JVoluntary, _)));
+        assert!(matches!(
+            suggest(&a),
+            Suggestion::Route(RouteId::JVoluntary, _)
+        ));
         a.pooling_own_system = Some(true);
         assert!(matches!(suggest(&a), Suggestion::Route(RouteId::DOwn, _)));
         a.joining_higher = Some(true);
@@ -296,7 +299,10 @@ mod tests {
             assert_eq!(&s[s.len() - 2..], &[Step::Check, Step::Done]);
             assert_eq!(RouteId::from_id(r.id()), Some(r));
         }
-        assert_eq!(step_for_path("joint.participants[3].uscc"), Step::Participants);
+        assert_eq!(
+            step_for_path("joint.participants[3].uscc"),
+            Step::Participants
+        );
         assert_eq!(step_for_path("agency.plan_agent"), Step::AgencyPlan);
         assert_eq!(step_for_path("department.need_nature"), Step::Organiser);
     }

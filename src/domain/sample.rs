@@ -20,7 +20,11 @@ fn party(n: u32, amount: &str, with_budget: bool) -> Party {
         name: format!("聊城市第{n}中学"),
         uscc: synthetic_uscc(n + 1000, "12", "371500"),
         level: Some(Level::City),
-        budget_source: if with_budget { "市级财政拨款".into() } else { String::new() },
+        budget_source: if with_budget {
+            "市级财政拨款".into()
+        } else {
+            String::new()
+        },
         plan_ref: format!("聊采计〔2026〕{n:04}号"),
         plan_date: "2026-03-02".into(),
         amount: amount.into(),
@@ -96,14 +100,26 @@ pub fn sample_with(route: RouteId, profile: ProfileId, count: u32) -> Filing {
         ),
     };
     let joint = route.is_joint();
-    let object = if route == RouteId::JMall { Object::Goods } else { Object::Services };
+    let object = if route == RouteId::JMall {
+        Object::Goods
+    } else {
+        Object::Services
+    };
     let mut f = Filing {
         route: Some(route),
         purchaser,
         project: Project {
-            name: if joint { "联合采购项目".into() } else { "物业管理服务采购".into() },
+            name: if joint {
+                "联合采购项目".into()
+            } else {
+                "物业管理服务采购".into()
+            },
             object: Some(object),
-            item_code: if object == Object::Goods { "A02010104".into() } else { "C21040000".into() },
+            item_code: if object == Object::Goods {
+                "A02010104".into()
+            } else {
+                "C21040000".into()
+            },
             in_catalog: Some(true),
             budget: "1,200,000.00".into(),
             funding_source: "财政拨款".into(),

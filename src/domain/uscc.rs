@@ -5,7 +5,9 @@ use std::fmt;
 /// The 31-symbol set of GB 32100-2015; a symbol's value is its index.
 const CHARSET: &[u8; 31] = b"0123456789ABCDEFGHJKLMNPQRTUWXY";
 /// Weights of positions 1–17: 3^i mod 31.
-const WEIGHTS: [u32; 17] = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+const WEIGHTS: [u32; 17] = [
+    1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28,
+];
 /// GB 11714 weights for the organization-code body (positions 9–16).
 const ORG_WEIGHTS: [u32; 8] = [3, 7, 9, 10, 5, 8, 4, 2];
 
@@ -23,7 +25,9 @@ pub enum UsccError {
         suggest: Option<char>,
     },
     /// Position 18 does not match; `expected` is the correct character.
-    CheckCharacter { expected: char },
+    CheckCharacter {
+        expected: char,
+    },
 }
 
 /// A code that passed the position-18 check. Position 17 may still be
@@ -53,7 +57,10 @@ pub fn normalize(input: &str) -> String {
 }
 
 fn value_of(c: char) -> Option<u32> {
-    CHARSET.iter().position(|&s| s as char == c).map(|i| i as u32)
+    CHARSET
+        .iter()
+        .position(|&s| s as char == c)
+        .map(|i| i as u32)
 }
 
 fn suggestion(c: char) -> Option<char> {

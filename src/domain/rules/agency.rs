@@ -1,6 +1,8 @@
 //! A1–A7: choosing a centralized procurement agency across levels (SD §2, LC §2).
 
-use super::general::{choose, date, required, required_text, text_shape, uscc, NAME_MAX, REF_MAX, TEXT_MAX};
+use super::general::{
+    choose, date, required, required_text, text_shape, uscc, NAME_MAX, REF_MAX, TEXT_MAX,
+};
 use super::Ctx;
 use crate::domain::model::AgencyChoice;
 use crate::domain::profile::ProfileId;
@@ -39,7 +41,13 @@ pub(super) fn check(ctx: &mut Ctx) {
                 if a.a3_reason.is_none() {
                     ctx.error("A3", "agency.a3_reason", "A3.reason", &[]);
                 }
-                text_shape(ctx, "agency.reason_detail", &a.reason_detail, TEXT_MAX, "field.agency.reason_detail");
+                text_shape(
+                    ctx,
+                    "agency.reason_detail",
+                    &a.reason_detail,
+                    TEXT_MAX,
+                    "field.agency.reason_detail",
+                );
             }
             // A3-LC: Liaocheng units at every level need none.
             ProfileId::Liaocheng => ctx.info("A3-LC", "agency.choice", "A3-LC.allowed"),
@@ -57,14 +65,39 @@ pub(super) fn check(ctx: &mut Ctx) {
         None => {}
     }
 
-    required(ctx, "agency.agency.name", &a.agency.name, NAME_MAX, "field.agency.name");
-    uscc(ctx, "agency.agency.uscc", &a.agency.uscc, "who.agency", false);
+    required(
+        ctx,
+        "agency.agency.name",
+        &a.agency.name,
+        NAME_MAX,
+        "field.agency.name",
+    );
+    uscc(
+        ctx,
+        "agency.agency.uscc",
+        &a.agency.uscc,
+        "who.agency",
+        false,
+    );
     choose(ctx, "agency.agency.level", a.agency.level, "field.level");
 
     // A5: 事先就承接事宜沟通确认，再备案采购计划.
     let c = &a.confirmation;
-    required_text(ctx, "agency.confirmation.by", &c.by, NAME_MAX, "field.confirmation.by", ("A5", "A5.by", &[]));
-    let confirmed = date(ctx, "agency.confirmation.date", &c.date, "field.confirmation.date", true);
+    required_text(
+        ctx,
+        "agency.confirmation.by",
+        &c.by,
+        NAME_MAX,
+        "field.confirmation.by",
+        ("A5", "A5.by", &[]),
+    );
+    let confirmed = date(
+        ctx,
+        "agency.confirmation.date",
+        &c.date,
+        "field.confirmation.date",
+        true,
+    );
     required_text(
         ctx,
         "agency.confirmation.reference",
@@ -75,20 +108,41 @@ pub(super) fn check(ctx: &mut Ctx) {
     );
 
     // A6: plan filed as the supervisor requires, agent changed to the agency.
-    required_text(ctx, "agency.plan_ref", &a.plan_ref, REF_MAX, "field.plan_ref", ("A6", "A6.plan_ref", &[]));
-    let planned = date(ctx, "agency.plan_date", &a.plan_date, "field.plan_date", true);
+    required_text(
+        ctx,
+        "agency.plan_ref",
+        &a.plan_ref,
+        REF_MAX,
+        "field.plan_ref",
+        ("A6", "A6.plan_ref", &[]),
+    );
+    let planned = date(
+        ctx,
+        "agency.plan_date",
+        &a.plan_date,
+        "field.plan_date",
+        true,
+    );
     if let (Some(confirmed), Some(planned)) = (confirmed, planned) {
         if confirmed > planned {
             ctx.error(
                 "A5",
                 "agency.confirmation.date",
                 "A5.order",
-                &[("confirmed", confirmed.to_string()), ("plan", planned.to_string())],
+                &[
+                    ("confirmed", confirmed.to_string()),
+                    ("plan", planned.to_string()),
+                ],
             );
         }
     }
-    if required(ctx, "agency.plan_agent", &a.plan_agent, NAME_MAX, "field.agency.plan_agent")
-        && !a.agency.name.trim().is_empty()
+    if required(
+        ctx,
+        "agency.plan_agent",
+        &a.plan_agent,
+        NAME_MAX,
+        "field.agency.plan_agent",
+    ) && !a.agency.name.trim().is_empty()
         && !same_name(&a.plan_agent, &a.agency.name)
     {
         ctx.error(

@@ -11,8 +11,20 @@ use crate::domain::profile::ProfileId;
 pub(super) fn check_own(ctx: &mut Ctx) {
     let d = &ctx.filing.department;
     let org = &d.organiser;
-    required(ctx, "department.organiser.name", &org.name, NAME_MAX, "field.organiser.name");
-    let organiser_code = uscc(ctx, "department.organiser.uscc", &org.uscc, "who.organiser", true);
+    required(
+        ctx,
+        "department.organiser.name",
+        &org.name,
+        NAME_MAX,
+        "field.organiser.name",
+    );
+    let organiser_code = uscc(
+        ctx,
+        "department.organiser.uscc",
+        &org.uscc,
+        "who.organiser",
+        true,
+    );
 
     // D1: SD §1 "省级各部门" / LC §1 "市级部门".
     let expected = ctx.profile.id.department_level();
@@ -36,8 +48,12 @@ pub(super) fn check_own(ctx: &mut Ctx) {
         (None, _) => ctx.error("D3", "department.need_nature", "D3.choose", &[]),
         (Some(NeedNature::GeneralPurpose), ProfileId::Shandong)
         | (Some(NeedNature::SpecialUniform), ProfileId::Liaocheng) => {}
-        (Some(_), ProfileId::Shandong) => ctx.error("D3", "department.need_nature", "D3.shandong", &[]),
-        (Some(_), ProfileId::Liaocheng) => ctx.error("D3", "department.need_nature", "D3.liaocheng", &[]),
+        (Some(_), ProfileId::Shandong) => {
+            ctx.error("D3", "department.need_nature", "D3.shandong", &[])
+        }
+        (Some(_), ProfileId::Liaocheng) => {
+            ctx.error("D3", "department.need_nature", "D3.liaocheng", &[])
+        }
     }
 
     let units = general::rows(ctx, "department.units", &d.units, 1);
@@ -67,7 +83,13 @@ pub(super) fn check_own(ctx: &mut Ctx) {
         if unit.plan_date.trim().is_empty() {
             ctx.error("D4", at("plan_date"), "D4.plan_date", &row());
         } else {
-            date(ctx, at("plan_date"), &unit.plan_date, "field.unit.plan_date", true);
+            date(
+                ctx,
+                at("plan_date"),
+                &unit.plan_date,
+                "field.unit.plan_date",
+                true,
+            );
         }
     }
     general::duplicates(ctx, "department.units", &codes, "G4");
@@ -76,7 +98,12 @@ pub(super) fn check_own(ctx: &mut Ctx) {
         ctx.info("D5", "department.units", "D5.info");
     }
     if units.len() >= ctx.profile.many_units as usize || levels.len() > 1 {
-        ctx.warn("D6", "department.units", "D6.mall", &[("count", units.len().to_string())]);
+        ctx.warn(
+            "D6",
+            "department.units",
+            "D6.mall",
+            &[("count", units.len().to_string())],
+        );
     }
     // D7: nothing to aggregate with fewer than two distinct units.
     let mut distinct: HashSet<&str> = codes.iter().flatten().map(|c| c.as_str()).collect();
@@ -92,9 +119,20 @@ pub(super) fn check_own(ctx: &mut Ctx) {
 pub(super) fn check_join(ctx: &mut Ctx) {
     let j = &ctx.filing.join;
     let own_level = ctx.filing.purchaser.level;
-    required(ctx, "join.organiser_name", &j.organiser_name, NAME_MAX, "field.organiser.name");
+    required(
+        ctx,
+        "join.organiser_name",
+        &j.organiser_name,
+        NAME_MAX,
+        "field.organiser.name",
+    );
     // D8: 国家部委、省级有关部门等上级单位.
-    if let Some(level) = choose(ctx, "join.organiser_level", j.organiser_level, "field.level") {
+    if let Some(level) = choose(
+        ctx,
+        "join.organiser_level",
+        j.organiser_level,
+        "field.level",
+    ) {
         match own_level {
             None => ctx.error("D8", "join.organiser_level", "D8.purchaser_level", &[]),
             Some(own) if !level.is_above(own) => ctx.error(

@@ -24,10 +24,24 @@ fn label(key: &'static str) -> (&'static str, String) {
 }
 
 /// G4: length and invisible control characters, for any text.
-pub(super) fn text_shape(ctx: &mut Ctx, path: impl FieldPath + Copy, value: &str, max: u64, field: &'static str) {
+pub(super) fn text_shape(
+    ctx: &mut Ctx,
+    path: impl FieldPath + Copy,
+    value: &str,
+    max: u64,
+    field: &'static str,
+) {
     if !value.validate_length(None, Some(max), None) {
-        ctx.error("G4", path, "G4.too_long", &[label(field), ("max", max.to_string())]);
-    } else if value.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
+        ctx.error(
+            "G4",
+            path,
+            "G4.too_long",
+            &[label(field), ("max", max.to_string())],
+        );
+    } else if value
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\t')
+    {
         ctx.error("G4", path, "G4.control", &[label(field)]);
     }
 }
@@ -52,11 +66,29 @@ pub(super) fn required_text(
 }
 
 /// A required text whose blank message is the plain "填写{field}".
-pub(super) fn required(ctx: &mut Ctx, path: impl FieldPath + Copy, value: &str, max: u64, field: &'static str) -> bool {
-    required_text(ctx, path, value, max, field, ("G4", "G4.required", &[label(field)]))
+pub(super) fn required(
+    ctx: &mut Ctx,
+    path: impl FieldPath + Copy,
+    value: &str,
+    max: u64,
+    field: &'static str,
+) -> bool {
+    required_text(
+        ctx,
+        path,
+        value,
+        max,
+        field,
+        ("G4", "G4.required", &[label(field)]),
+    )
 }
 
-pub(super) fn choose<T>(ctx: &mut Ctx, path: impl FieldPath, value: Option<T>, field: &'static str) -> Option<T> {
+pub(super) fn choose<T>(
+    ctx: &mut Ctx,
+    path: impl FieldPath,
+    value: Option<T>,
+    field: &'static str,
+) -> Option<T> {
     if value.is_none() {
         ctx.error("G4", path, "G4.choose", &[label(field)]);
     }
@@ -65,7 +97,13 @@ pub(super) fn choose<T>(ctx: &mut Ctx, path: impl FieldPath, value: Option<T>, f
 
 /// G1 for one code. `purchaser_kind`: warn when an enterprise code is
 /// given for a public purchaser (agencies may be enterprises).
-pub(super) fn uscc(ctx: &mut Ctx, path: impl FieldPath + Copy, value: &str, who: &'static str, purchaser_kind: bool) -> Option<Uscc> {
+pub(super) fn uscc(
+    ctx: &mut Ctx,
+    path: impl FieldPath + Copy,
+    value: &str,
+    who: &'static str,
+    purchaser_kind: bool,
+) -> Option<Uscc> {
     match Uscc::parse(value) {
         Ok(code) => {
             if !code.org_check_ok() {
@@ -78,14 +116,21 @@ pub(super) fn uscc(ctx: &mut Ctx, path: impl FieldPath + Copy, value: &str, who:
         }
         Err(e) => {
             match e {
-                UsccError::Empty => ctx.error("G1", path, "G1.empty", &[("field", format!("@{who}"))]),
-                UsccError::Length(n) => ctx.error("G1", path, "G1.length", &[("count", n.to_string())]),
+                UsccError::Empty => {
+                    ctx.error("G1", path, "G1.empty", &[("field", format!("@{who}"))])
+                }
+                UsccError::Length(n) => {
+                    ctx.error("G1", path, "G1.length", &[("count", n.to_string())])
+                }
                 UsccError::Character {
                     position,
                     found,
                     suggest,
                 } => {
-                    let mut params = vec![("position", position.to_string()), ("found", found.to_string())];
+                    let mut params = vec![
+                        ("position", position.to_string()),
+                        ("found", found.to_string()),
+                    ];
                     match suggest {
                         Some(s) => {
                             params.push(("suggest", s.to_string()));
@@ -94,9 +139,12 @@ pub(super) fn uscc(ctx: &mut Ctx, path: impl FieldPath + Copy, value: &str, who:
                         None => ctx.error("G1", path, "G1.character", &params),
                     }
                 }
-                UsccError::CheckCharacter { expected } => {
-                    ctx.error("G1", path, "G1.check", &[("expected", expected.to_string())])
-                }
+                UsccError::CheckCharacter { expected } => ctx.error(
+                    "G1",
+                    path,
+                    "G1.check",
+                    &[("expected", expected.to_string())],
+                ),
             }
             None
         }
@@ -104,7 +152,12 @@ pub(super) fn uscc(ctx: &mut Ctx, path: impl FieldPath + Copy, value: &str, who:
 }
 
 /// G2 for one required amount.
-pub(super) fn money(ctx: &mut Ctx, path: impl FieldPath + Copy, value: &str, field: &'static str) -> Option<Fen> {
+pub(super) fn money(
+    ctx: &mut Ctx,
+    path: impl FieldPath + Copy,
+    value: &str,
+    field: &'static str,
+) -> Option<Fen> {
     match Fen::parse_yuan(value) {
         Ok(f) => Some(f),
         Err(e) => {
@@ -122,7 +175,13 @@ pub(super) fn money(ctx: &mut Ctx, path: impl FieldPath + Copy, value: &str, fie
 }
 
 /// G3 for one required date; filing dates must not lie in the future.
-pub(super) fn date(ctx: &mut Ctx, path: impl FieldPath + Copy, value: &str, field: &'static str, not_future: bool) -> Option<Date> {
+pub(super) fn date(
+    ctx: &mut Ctx,
+    path: impl FieldPath + Copy,
+    value: &str,
+    field: &'static str,
+    not_future: bool,
+) -> Option<Date> {
     match Date::parse(value) {
         Ok(d) if not_future && d > ctx.today => {
             let today = ctx.today.to_string();
@@ -152,7 +211,10 @@ pub(super) fn rows<'p>(ctx: &mut Ctx, path: &str, rows: &'p [Party], min: usize)
             "G4",
             path,
             "G4.too_many_rows",
-            &[("count", rows.len().to_string()), ("max", MAX_ROWS.to_string())],
+            &[
+                ("count", rows.len().to_string()),
+                ("max", MAX_ROWS.to_string()),
+            ],
         );
         return &rows[..MAX_ROWS];
     }
@@ -160,7 +222,12 @@ pub(super) fn rows<'p>(ctx: &mut Ctx, path: &str, rows: &'p [Party], min: usize)
 }
 
 /// Name, code and amount of one row; returns the parsed code and amount.
-pub(super) fn party_basics(ctx: &mut Ctx, list: &str, index: usize, party: &Party) -> (Option<Uscc>, Option<Fen>) {
+pub(super) fn party_basics(
+    ctx: &mut Ctx,
+    list: &str,
+    index: usize,
+    party: &Party,
+) -> (Option<Uscc>, Option<Fen>) {
     let at = |field| Row { list, index, field };
     required(ctx, at("name"), &party.name, NAME_MAX, "field.unit.name");
     let code = uscc(ctx, at("uscc"), &party.uscc, "who.unit", true);
@@ -198,22 +265,51 @@ pub(super) fn check(ctx: &mut Ctx) {
     }
 
     let p = &f.purchaser;
-    required(ctx, "purchaser.name", &p.name, NAME_MAX, "field.purchaser.name");
+    required(
+        ctx,
+        "purchaser.name",
+        &p.name,
+        NAME_MAX,
+        "field.purchaser.name",
+    );
     uscc(ctx, "purchaser.uscc", &p.uscc, "who.purchaser", true);
     if choose(ctx, "purchaser.level", p.level, "field.level") == Some(Level::Province) {
         choose(ctx, "purchaser.in_jinan", p.in_jinan, "field.in_jinan");
     }
-    text_shape(ctx, "purchaser.division", &p.division, NAME_MAX, "field.purchaser.division");
-    required(ctx, "purchaser.contact_name", &p.contact_name, NAME_MAX, "field.purchaser.contact_name");
+    text_shape(
+        ctx,
+        "purchaser.division",
+        &p.division,
+        NAME_MAX,
+        "field.purchaser.division",
+    );
+    required(
+        ctx,
+        "purchaser.contact_name",
+        &p.contact_name,
+        NAME_MAX,
+        "field.purchaser.contact_name",
+    );
     if !is_phone(&p.contact_phone) {
         ctx.error("G4", "purchaser.contact_phone", "G4.phone", &[]);
     }
 
     let pr = &f.project;
-    required(ctx, "project.name", &pr.name, NAME_MAX, "field.project.name");
+    required(
+        ctx,
+        "project.name",
+        &pr.name,
+        NAME_MAX,
+        "field.project.name",
+    );
     let object = choose(ctx, "project.object", pr.object, "field.object");
     if pr.item_code.trim().is_empty() {
-        ctx.error("G4", "project.item_code", "G4.required", &[label("field.project.item_code")]);
+        ctx.error(
+            "G4",
+            "project.item_code",
+            "G4.required",
+            &[label("field.project.item_code")],
+        );
     } else {
         match ItemCode::parse(&pr.item_code) {
             None => ctx.error("G4", "project.item_code", "G4.item_code", &[]),
@@ -237,6 +333,18 @@ pub(super) fn check(ctx: &mut Ctx) {
     }
     choose(ctx, "project.in_catalog", pr.in_catalog, "field.in_catalog");
     money(ctx, "project.budget", &pr.budget, "field.project.budget");
-    required(ctx, "project.funding_source", &pr.funding_source, NAME_MAX, "field.project.funding_source");
-    date(ctx, "project.planned_date", &pr.planned_date, "field.project.planned_date", false);
+    required(
+        ctx,
+        "project.funding_source",
+        &pr.funding_source,
+        NAME_MAX,
+        "field.project.funding_source",
+    );
+    date(
+        ctx,
+        "project.planned_date",
+        &pr.planned_date,
+        "field.project.planned_date",
+        false,
+    );
 }

@@ -1,6 +1,8 @@
 //! J0–J10: joint procurement (SD §3, LC §3).
 
-use super::general::{self, choose, date, required, required_text, uscc, NAME_MAX, REF_MAX, TEXT_MAX};
+use super::general::{
+    self, choose, date, required, required_text, uscc, NAME_MAX, REF_MAX, TEXT_MAX,
+};
 use super::{Ctx, Row};
 use crate::domain::model::{Acceptance, AgencyKind, Party};
 use crate::domain::money::Fen;
@@ -28,13 +30,26 @@ fn shares_add_up(ctx: &mut Ctx, base: &str, amounts: &[Option<Fen>]) {
     // Each amount ≤ MAX_FEN and rows ≤ MAX_ROWS, so the sum fits in i64.
     let sum: i64 = amounts.iter().flatten().map(|f| f.get()).sum();
     if sum != budget.get() {
-        let shown = Fen::new(sum).map(|f| f.yuan_string()).unwrap_or_else(|_| sum.to_string());
-        ctx.error("J10", base, "J10.sum", &[("sum", shown), ("budget", budget.yuan_string())]);
+        let shown = Fen::new(sum)
+            .map(|f| f.yuan_string())
+            .unwrap_or_else(|_| sum.to_string());
+        ctx.error(
+            "J10",
+            base,
+            "J10.sum",
+            &[("sum", shown), ("budget", budget.yuan_string())],
+        );
     }
 }
 
 /// The rows of a joint route: name, code, amount and the plan each files.
-fn participants(ctx: &mut Ctx, base: &str, list: &[Party], min: usize, voluntary: bool) -> Vec<Option<Fen>> {
+fn participants(
+    ctx: &mut Ctx,
+    base: &str,
+    list: &[Party],
+    min: usize,
+    voluntary: bool,
+) -> Vec<Option<Fen>> {
     let rows = general::rows(ctx, base, list, min);
     let mut codes = Vec::with_capacity(rows.len());
     let mut amounts = Vec::with_capacity(rows.len());
@@ -68,7 +83,13 @@ fn participants(ctx: &mut Ctx, base: &str, list: &[Party], min: usize, voluntary
             "field.plan_ref",
             ("J5", "J5.plan_ref", &row()),
         );
-        date(ctx, at("plan_date"), &party.plan_date, "field.plan_date", true);
+        date(
+            ctx,
+            at("plan_date"),
+            &party.plan_date,
+            "field.plan_date",
+            true,
+        );
     }
     general::duplicates(ctx, base, &codes, if voluntary { "J3" } else { "G4" });
     amounts
@@ -85,9 +106,22 @@ pub(super) fn check_mall(ctx: &mut Ctx) {
     if !m.unified_standard_declared {
         ctx.error("J1", "mall.unified_standard_declared", "J1.standard", &[]);
     }
-    required(ctx, "mall.standard_ref", &m.standard_ref, TEXT_MAX, "field.mall.standard_ref");
+    required(
+        ctx,
+        "mall.standard_ref",
+        &m.standard_ref,
+        TEXT_MAX,
+        "field.mall.standard_ref",
+    );
     // J2: 通过网上商城统一组织.
-    required_text(ctx, "mall.mall_ref", &m.mall_ref, REF_MAX, "field.mall_ref", ("J2", "J2.mall_ref", &[]));
+    required_text(
+        ctx,
+        "mall.mall_ref",
+        &m.mall_ref,
+        REF_MAX,
+        "field.mall_ref",
+        ("J2", "J2.mall_ref", &[]),
+    );
     let amounts = participants(ctx, "mall.participants", &m.participants, 1, false);
     shares_add_up(ctx, "mall.participants", &amounts);
     ctx.info("J2", "mall", "J2.info");
@@ -123,8 +157,20 @@ pub(super) fn check_voluntary(ctx: &mut Ctx) {
     }
 
     // J6: 同一集中采购机构 (SD) / 同一政府采购代理机构 (LC).
-    required(ctx, "joint.agency.name", &j.agency.name, NAME_MAX, "field.joint.agency_name");
-    uscc(ctx, "joint.agency.uscc", &j.agency.uscc, "who.agency", false);
+    required(
+        ctx,
+        "joint.agency.name",
+        &j.agency.name,
+        NAME_MAX,
+        "field.joint.agency_name",
+    );
+    uscc(
+        ctx,
+        "joint.agency.uscc",
+        &j.agency.uscc,
+        "who.agency",
+        false,
+    );
     let kind = choose(ctx, "joint.agency_kind", j.agency_kind, "field.agency_kind");
     if kind == Some(AgencyKind::OtherAgent) && ctx.profile.id == ProfileId::Shandong {
         ctx.error("J6", "joint.agency_kind", "J6.centralized_only", &[]);
@@ -138,7 +184,13 @@ pub(super) fn check_voluntary(ctx: &mut Ctx) {
     if missing {
         ctx.error("J8", "joint.allocation_ref", "J8.missing", &[]);
     } else {
-        general::text_shape(ctx, "joint.allocation_ref", &j.allocation_ref, REF_MAX, "field.allocation_ref");
+        general::text_shape(
+            ctx,
+            "joint.allocation_ref",
+            &j.allocation_ref,
+            REF_MAX,
+            "field.allocation_ref",
+        );
         general::text_shape(
             ctx,
             "joint.allocation_terms",
@@ -146,7 +198,13 @@ pub(super) fn check_voluntary(ctx: &mut Ctx) {
             TEXT_MAX,
             "field.joint.allocation_terms",
         );
-        let agreed = date(ctx, "joint.allocation_date", &j.allocation_date, "field.allocation_date", true);
+        let agreed = date(
+            ctx,
+            "joint.allocation_date",
+            &j.allocation_date,
+            "field.allocation_date",
+            true,
+        );
         let planned = crate::domain::date::Date::parse(&ctx.filing.project.planned_date).ok();
         if let (Some(agreed), Some(planned)) = (agreed, planned) {
             if agreed > planned {
@@ -154,7 +212,10 @@ pub(super) fn check_voluntary(ctx: &mut Ctx) {
                     "J8",
                     "joint.allocation_date",
                     "J8.not_in_advance",
-                    &[("agreed", agreed.to_string()), ("planned", planned.to_string())],
+                    &[
+                        ("agreed", agreed.to_string()),
+                        ("planned", planned.to_string()),
+                    ],
                 );
             }
         }

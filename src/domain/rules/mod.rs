@@ -188,7 +188,11 @@ pub fn clause_ids(id: &str, profile: ProfileId) -> String {
                 ProfileId::Shandong => def.shandong,
                 ProfileId::Liaocheng => def.liaocheng,
             };
-            sources.iter().map(|s| s.id()).collect::<Vec<_>>().join("; ")
+            sources
+                .iter()
+                .map(|s| s.id())
+                .collect::<Vec<_>>()
+                .join("; ")
         })
         .unwrap_or_default()
 }
@@ -269,11 +273,23 @@ impl<'a> Ctx<'a> {
         });
     }
 
-    pub fn error(&mut self, rule: &'static str, path: impl FieldPath, key: &'static str, params: &[(&str, String)]) {
+    pub fn error(
+        &mut self,
+        rule: &'static str,
+        path: impl FieldPath,
+        key: &'static str,
+        params: &[(&str, String)],
+    ) {
         self.emit(rule, Severity::Error, path, key, params);
     }
 
-    pub fn warn(&mut self, rule: &'static str, path: impl FieldPath, key: &'static str, params: &[(&str, String)]) {
+    pub fn warn(
+        &mut self,
+        rule: &'static str,
+        path: impl FieldPath,
+        key: &'static str,
+        params: &[(&str, String)],
+    ) {
         self.emit(rule, Severity::Warning, path, key, params);
     }
 

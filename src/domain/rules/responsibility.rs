@@ -29,7 +29,12 @@ pub(super) fn check(ctx: &mut Ctx, route: RouteId) {
 
     // R2: entrusted matters whenever an agency runs the procurement.
     let uses_agency = match route {
-        RouteId::DOwn => choose(ctx, "responsibility.uses_agency", r.uses_agency, "field.uses_agency"),
+        RouteId::DOwn => choose(
+            ctx,
+            "responsibility.uses_agency",
+            r.uses_agency,
+            "field.uses_agency",
+        ),
         _ => Some(true),
     };
     if uses_agency == Some(true) {
@@ -47,7 +52,13 @@ pub(super) fn check(ctx: &mut Ctx, route: RouteId) {
         if r.entrustment_ref.trim().is_empty() || r.entrustment_date.trim().is_empty() {
             ctx.error("R2", "responsibility.entrustment_ref", "R2.agreement", &[]);
         } else {
-            text_shape(ctx, "responsibility.entrustment_ref", &r.entrustment_ref, REF_MAX, "field.plan_ref");
+            text_shape(
+                ctx,
+                "responsibility.entrustment_ref",
+                &r.entrustment_ref,
+                REF_MAX,
+                "field.plan_ref",
+            );
             date(
                 ctx,
                 "responsibility.entrustment_date",
@@ -63,12 +74,24 @@ pub(super) fn check(ctx: &mut Ctx, route: RouteId) {
     if rep.name.trim().is_empty() {
         ctx.error("R3", "responsibility.representative.name", "R3.name", &[]);
     } else {
-        text_shape(ctx, "responsibility.representative.name", &rep.name, NAME_MAX, "field.purchaser.contact_name");
+        text_shape(
+            ctx,
+            "responsibility.representative.name",
+            &rep.name,
+            NAME_MAX,
+            "field.purchaser.contact_name",
+        );
     }
     if !is_phone(&rep.phone) {
         ctx.error("R3", "responsibility.representative.phone", "R3.phone", &[]);
     }
-    text_shape(ctx, "responsibility.representative.post", &rep.post, NAME_MAX, "field.representative.post");
+    text_shape(
+        ctx,
+        "responsibility.representative.post",
+        &rep.post,
+        NAME_MAX,
+        "field.representative.post",
+    );
     text_shape(
         ctx,
         "responsibility.representative.authorization_ref",
@@ -77,12 +100,23 @@ pub(super) fn check(ctx: &mut Ctx, route: RouteId) {
         "field.representative.authorization_ref",
     );
     if !rep.no_conflict_declared {
-        ctx.error("R3", "responsibility.representative.no_conflict_declared", "R3.conflict", &[]);
+        ctx.error(
+            "R3",
+            "responsibility.representative.no_conflict_declared",
+            "R3.conflict",
+            &[],
+        );
     }
 
     // R5: advice only.
     let pol = &r.policies;
-    text_shape(ctx, "responsibility.policies.other", &pol.other, TEXT_MAX, "field.policies.other");
+    text_shape(
+        ctx,
+        "responsibility.policies.other",
+        &pol.other,
+        TEXT_MAX,
+        "field.policies.other",
+    );
     if !pol.sme && !pol.energy_saving && pol.other.trim().is_empty() {
         ctx.warn("R5", "responsibility.policies", "R5.none", &[]);
     }
@@ -112,18 +146,38 @@ fn approval(ctx: &mut Ctx) {
         .map(|f| f.yuan_string())
         .unwrap_or_default();
     if r.approval_ref.trim().is_empty() || r.approval_date.trim().is_empty() {
-        ctx.warn("R1", "responsibility.approval_ref", "R1.approval", &[("threshold", shown)]);
+        ctx.warn(
+            "R1",
+            "responsibility.approval_ref",
+            "R1.approval",
+            &[("threshold", shown)],
+        );
         return;
     }
-    required(ctx, "responsibility.approval_ref", &r.approval_ref, REF_MAX, "field.plan_ref");
-    let approved = date(ctx, "responsibility.approval_date", &r.approval_date, "field.approval_date", true);
+    required(
+        ctx,
+        "responsibility.approval_ref",
+        &r.approval_ref,
+        REF_MAX,
+        "field.plan_ref",
+    );
+    let approved = date(
+        ctx,
+        "responsibility.approval_date",
+        &r.approval_date,
+        "field.approval_date",
+        true,
+    );
     if let (Some(approved), Some(planned)) = (approved, planned) {
         if approved > planned {
             ctx.warn(
                 "R1",
                 "responsibility.approval_date",
                 "R1.approval_late",
-                &[("approved", approved.to_string()), ("planned", planned.to_string())],
+                &[
+                    ("approved", approved.to_string()),
+                    ("planned", planned.to_string()),
+                ],
             );
         }
     }

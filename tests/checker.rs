@@ -1,0 +1,137 @@
+//! The native checker as a portal server runs it: exit codes, languages,
+//! JSON output, refusals.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+use procurement_route_wizard::domain::package::{build, EXAMPLE_TIME_MS};
+use procurement_route_wizard::domain::profile::{Profile, ProfileId};
+use procurement_route_wizard::domain::route::RouteId;
+use procurement_route_wizard::domain::sample::sample;
+
+fn run(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_filing-check"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // The checker may refuse before reading everything: ignore a broken pipe.
+    let _ = child.stdin.take().unwrap().write_all(stdin);
+    child.wait_with_output().unwrap()
+}
+
+fn package_bytes(
+    route: RouteId,
+    profile: ProfileId,
+    mutate: impl FnOnce(&mut procurement_route_wizard::domain::model::Filing),
+) -> Vec<u8> {
+    let mut f = sample(route, profile);
+    mutate(&mut f);
+    serde_json::to_vec(&build(&f, &Profile::new(profile), EXAMPLE_TIME_MS).unwrap()).unwrap()
+}
+
+#[test]
+fn ready_package_exits_0_with_a_chinese_summary() {
+    let out = run(
+        &[],
+        &package_bytes(RouteId::JVoluntary, ProfileId::Liaocheng, |_| {}),
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("可以提交"), "{text}");
+    assert!(text.contains("聊财采〔2021〕1号 第三条"), "{text}");
+}
+
+#[test]
+fn blocked_package_exits_1_and_names_rule_and_clause_in_english() {
+    let bytes = package_bytes(RouteId::JVoluntary, ProfileId::Shandong, |f| {
+        f.joint.agency_kind = Some(procurement_route_wizard::domain::model::AgencyKind::OtherAgent);
+    });
+    let out = run(&["-", "--lang", "en"], &bytes);
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("error [J6]") && text.contains("SD-2020-40 §3"),
+        "{text}"
+    );
+    assert!(text.contains("blocked: 1 errors"), "{text}");
+}
+
+#[test]
+fn json_output_carries_findings_and_agreement_with_the_package() {
+    let out = run(
+        &["--json"],
+        &package_bytes(RouteId::Agency, ProfileId::Shandong, |_| {}),
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["ready"], true);
+    assert_eq!(v["route"], "A");
+    assert!(v["findings"].as_array().is_some_and(|f| !f.is_empty()));
+}
+
+#[test]
+fn tampered_unknown_and_garbage_inputs_exit_2() {
+    let mut v: serde_json::Value =
+        serde_json::from_slice(&package_bytes(RouteId::DOwn, ProfileId::Shandong, |_| {})).unwrap();
+    v["filing"]["project"]["budget"] = "1".into();
+    let out = run(&[], &serde_json::to_vec(&v).unwrap());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("digest"));
+
+    v["schema_version"] = "9".into();
+    assert_eq!(
+        run(&["--json"], &serde_json::to_vec(&v).unwrap())
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(run(&[], b"\xff\xfe garbage").status.code(), Some(2));
+    assert_eq!(run(&["/no/such/file.json"], b"").status.code(), Some(2));
+}
+
+#[test]
+fn oversized_input_is_refused_quickly() {
+    let big = vec![b'['; 9 * 1024 * 1024];
+    let start = std::time::Instant::now();
+    let out = run(&[], &big);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("larger than"));
+    // Not a timed assertion on speed: only that it did not parse 9 MB of nesting.
+    let _ = start.elapsed();
+}
+
+#[test]
+fn host_threshold_overrides_apply_on_the_server_too() {
+    let dir = std::env::temp_dir().join(format!("fc-params-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let params = dir.join("params.json");
+    std::fs::write(
+        &params,
+        r#"{"thresholds":[{"level":"city","object":"services","valid_from":"2026-01-01","public_tender_fen":100000000}]}"#,
+    )
+    .unwrap();
+    let bytes = package_bytes(RouteId::Agency, ProfileId::Liaocheng, |f| {
+        f.responsibility.method =
+            Some(procurement_route_wizard::domain::values::Method::CompetitiveConsultation);
+    });
+    let out = run(&["--json", "--params", params.to_str().unwrap()], &bytes);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["findings_match_package"], false);
+    assert!(v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|f| f["key"] == "R1.approval"));
+    std::fs::write(&params, r#"{"many_units": 0}"#).unwrap();
+    let out = run(&["--params", params.to_str().unwrap()], &bytes);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("many_units"));
+}

@@ -1,0 +1,180 @@
+//! The filing package v1: digest, verification of untrusted input, and the
+//! committed schema and examples staying in step with the types.
+
+mod common;
+
+use procurement_route_wizard::domain::package::*;
+use procurement_route_wizard::domain::profile::{Profile, ProfileId};
+use procurement_route_wizard::domain::route::RouteId;
+use procurement_route_wizard::domain::sample::sample;
+
+fn package(route: RouteId, profile: ProfileId) -> Package {
+    build(
+        &sample(route, profile),
+        &Profile::new(profile),
+        EXAMPLE_TIME_MS,
+    )
+    .unwrap()
+}
+
+#[test]
+fn g5_package_names_profile_route_rules_version_and_clauses() {
+    let p = package(RouteId::JVoluntary, ProfileId::Liaocheng);
+    assert_eq!(p.schema_version, "1");
+    assert_eq!(p.profile, ProfileId::Liaocheng);
+    assert_eq!(p.route, RouteId::JVoluntary);
+    assert!(!p.rules_version.is_empty());
+    assert!(p.ready);
+    assert!(p
+        .findings
+        .iter()
+        .all(|f| !f.rule.is_empty() && !f.clause.zh.is_empty()));
+    assert_eq!(p.generated_at, "2026-11-27T12:00:00Z");
+    assert_eq!(p.summary.budget_fen, Some(120_000_000));
+    assert_eq!(p.summary.parties_total_fen, Some(120_000_000));
+}
+
+#[test]
+fn package_keeps_only_the_chosen_routes_section() {
+    let mut f = sample(RouteId::Agency, ProfileId::Shandong);
+    f.joint.requirement_ref = "left over from another route".into();
+    let p = build(&f, &Profile::new(ProfileId::Shandong), EXAMPLE_TIME_MS).unwrap();
+    assert!(p.filing.joint.requirement_ref.is_empty());
+    assert_eq!(p.filing.agency, f.agency);
+}
+
+#[test]
+fn no_route_no_package() {
+    let mut f = sample(RouteId::DOwn, ProfileId::Shandong);
+    f.route = None;
+    assert_eq!(
+        build(&f, &Profile::new(ProfileId::Shandong), 0).unwrap_err(),
+        PackageError::NoRoute
+    );
+}
+
+#[test]
+fn digest_is_stable_and_verifies() {
+    let a = package(RouteId::DOwn, ProfileId::Shandong);
+    let b = package(RouteId::DOwn, ProfileId::Shandong);
+    assert_eq!(a.digest, b.digest);
+    assert!(a.digest.starts_with("sha256:") && a.digest.len() == 7 + 64);
+    let bytes = serde_json::to_vec_pretty(&a).unwrap();
+    assert_eq!(verify(&bytes).unwrap(), a);
+}
+
+#[test]
+fn digest_does_not_depend_on_key_order_or_whitespace() {
+    let p = package(RouteId::JMall, ProfileId::Shandong);
+    let value = serde_json::to_value(&p).unwrap();
+    // Reverse every object's key order by rebuilding it from a reversed list.
+    fn reverse(v: &serde_json::Value) -> String {
+        match v {
+            serde_json::Value::Object(m) => {
+                let mut parts: Vec<String> = m
+                    .iter()
+                    .map(|(k, v)| format!("{}: {}", serde_json::to_string(k).unwrap(), reverse(v)))
+                    .collect();
+                parts.reverse();
+                format!("{{ {} }}", parts.join(",\n "))
+            }
+            serde_json::Value::Array(a) => {
+                format!("[{}]", a.iter().map(reverse).collect::<Vec<_>>().join(", "))
+            }
+            other => other.to_string(),
+        }
+    }
+    assert!(verify(reverse(&value).as_bytes()).is_ok());
+}
+
+#[test]
+fn tampering_is_detected() {
+    let p = package(RouteId::JVoluntary, ProfileId::Shandong);
+    let mut v = serde_json::to_value(&p).unwrap();
+    v["filing"]["joint"]["participants"][0]["amount"] = "9,999,999".into();
+    let bytes = serde_json::to_vec(&v).unwrap();
+    assert_eq!(verify(&bytes).unwrap_err(), PackageError::DigestMismatch);
+
+    let mut v = serde_json::to_value(&p).unwrap();
+    v["ready"] = false.into();
+    assert_eq!(
+        verify(&serde_json::to_vec(&v).unwrap()).unwrap_err(),
+        PackageError::DigestMismatch
+    );
+}
+
+#[test]
+fn unknown_versions_floats_and_garbage_are_refused() {
+    let p = package(RouteId::DJoin, ProfileId::Liaocheng);
+    let mut v = serde_json::to_value(&p).unwrap();
+    v["schema_version"] = "2".into();
+    assert!(matches!(
+        verify(&serde_json::to_vec(&v).unwrap()),
+        Err(PackageError::UnknownVersion(_))
+    ));
+
+    let mut v = serde_json::to_value(&p).unwrap();
+    v["summary"]["budget_fen"] = serde_json::json!(1.5);
+    assert_eq!(
+        verify(&serde_json::to_vec(&v).unwrap()).unwrap_err(),
+        PackageError::Float
+    );
+
+    assert!(matches!(
+        verify(b"{not json"),
+        Err(PackageError::NotJson(_))
+    ));
+    assert!(matches!(verify(b"[1,2]"), Err(PackageError::Shape(_))));
+    assert_eq!(
+        verify(&vec![b' '; MAX_PACKAGE_BYTES + 1]).unwrap_err(),
+        PackageError::TooLarge
+    );
+}
+
+#[test]
+fn unknown_fields_are_refused_even_with_a_correct_digest() {
+    let p = package(RouteId::DJoin, ProfileId::Liaocheng);
+    let mut v = serde_json::to_value(&p).unwrap();
+    v["filing"]["purchaser"]["extra"] = "x".into();
+    v["digest"] = serde_json::Value::Null;
+    let p2: serde_json::Value = v.clone();
+    let mut m = p2.as_object().unwrap().clone();
+    m.remove("digest");
+    let canonical = canonical_json(&serde_json::Value::Object(m)).unwrap();
+    use sha2::Digest;
+    let hex: String = sha2::Sha256::digest(canonical.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    v["digest"] = format!("sha256:{hex}").into();
+    assert!(matches!(
+        verify(&serde_json::to_vec(&v).unwrap()),
+        Err(PackageError::Shape(_))
+    ));
+}
+
+#[test]
+fn committed_schema_is_current() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/schema/filing-package-v1.schema.json"
+    );
+    let committed = std::fs::read_to_string(path).unwrap_or_default();
+    assert!(
+        committed == json_schema(),
+        "schema/filing-package-v1.schema.json is stale: run `cargo run --bin gen-schema`"
+    );
+}
+
+#[test]
+fn committed_examples_are_current() {
+    for (name, text) in example_packages() {
+        let path = format!("{}/schema/examples/{name}", env!("CARGO_MANIFEST_DIR"));
+        let committed = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            committed == text,
+            "{name} is stale: run `cargo run --bin gen-schema`"
+        );
+        assert!(verify(committed.as_bytes()).is_ok(), "{name}");
+    }
+}
