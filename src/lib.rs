@@ -1,7 +1,15 @@
 //! Procurement-route filing wizard: the rules of 鲁财采〔2020〕40号 and
 //! 聊财采〔2021〕1号 as a pure domain, and a Leptos wizard over it.
+//!
+//! `domain`, `config` and `text` are plain Rust and compile natively (the
+//! `filing-check` binary and the tests use them); `ui` and `embed` are the
+//! browser side.
 
+pub mod config;
 pub mod domain;
+pub mod text;
 
+#[cfg(target_arch = "wasm32")]
+pub mod embed;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -1,6 +1,8 @@
 //! Property tests: no filing and no byte string makes the rules, the
 //! package builder or the verifier panic; every built package verifies.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 mod common;
 
 use proptest::prelude::*;

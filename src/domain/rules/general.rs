@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use validator::ValidateLength;
 
-use super::{Ctx, FieldPath, Row};
+use super::{Ctx, FieldPath, Row, Source};
 use crate::domain::date::{Date, DateError};
 use crate::domain::model::Party;
 use crate::domain::money::{Fen, MoneyError};
@@ -312,12 +312,19 @@ pub(super) fn check(ctx: &mut Ctx) {
         );
     } else {
         match ItemCode::parse(&pr.item_code) {
-            None => ctx.error("G4", "project.item_code", "G4.item_code", &[]),
+            None => ctx.error_citing(
+                "G4",
+                &[Source::Catalog],
+                "project.item_code",
+                "G4.item_code",
+                &[],
+            ),
             Some(code) => {
                 if let Some(object) = object {
                     if code.letter() != object.item_letter() {
-                        ctx.error(
+                        ctx.error_citing(
                             "G4",
+                            &[Source::Catalog],
                             "project.item_code",
                             "G4.item_object",
                             &[

@@ -143,7 +143,7 @@ pub static RULES: &[RuleDef] = &[
     rule("G1", &[Gb32100, Gb11714], &[Gb32100, Gb11714], false),
     rule("G2", &[Data], &[Data], false),
     rule("G3", &[Data], &[Data], false),
-    rule("G4", &[Data, Catalog], &[Data, Catalog], false),
+    rule("G4", &[Data], &[Data], false),
     rule("G5", &[Data], &[Data], false),
 ];
 
@@ -163,13 +163,17 @@ pub fn citation(id: &str, profile: ProfileId) -> Localized {
         ProfileId::Shandong => def.shandong,
         ProfileId::Liaocheng => def.liaocheng,
     };
+    cite(sources, def.interpretation)
+}
+
+fn cite(sources: &[Source], interpretation: bool) -> Localized {
     let join = |lang: Lang, sep: &str| {
         let mut s = sources
             .iter()
             .map(|s| s.text(lang))
             .collect::<Vec<_>>()
             .join(sep);
-        if def.interpretation {
+        if interpretation {
             s.push_str(lookup("src.interpretation", lang).unwrap_or_default());
         }
         s
@@ -236,6 +240,8 @@ pub(crate) struct Ctx<'a> {
     pub today: Date,
     findings: Vec<Finding>,
     citations: BTreeMap<&'static str, Localized>,
+    /// Cite these sources instead of the rule's for the next finding.
+    cite_override: Option<&'static [Source]>,
 }
 
 impl<'a> Ctx<'a> {
@@ -253,11 +259,14 @@ impl<'a> Ctx<'a> {
             .map(|(k, v)| ((*k).to_string(), v.clone()))
             .collect();
         let profile = self.profile.id;
-        let clause = self
-            .citations
-            .entry(rule)
-            .or_insert_with(|| citation(rule, profile))
-            .clone();
+        let clause = match self.cite_override.take() {
+            Some(sources) => cite(sources, false),
+            None => self
+                .citations
+                .entry(rule)
+                .or_insert_with(|| citation(rule, profile))
+                .clone(),
+        };
         self.findings.push(Finding {
             rule: rule.into(),
             key: key.into(),
@@ -293,6 +302,20 @@ impl<'a> Ctx<'a> {
         self.emit(rule, Severity::Warning, path, key, params);
     }
 
+    /// An error of `rule` that rests on other sources than the rule's own
+    /// (e.g. a G4 item-code error rests on the item catalog).
+    pub fn error_citing(
+        &mut self,
+        rule: &'static str,
+        sources: &'static [Source],
+        path: impl FieldPath,
+        key: &'static str,
+        params: &[(&str, String)],
+    ) {
+        self.cite_override = Some(sources);
+        self.emit(rule, Severity::Error, path, key, params);
+    }
+
     pub fn info(&mut self, rule: &'static str, path: impl FieldPath, key: &'static str) {
         self.emit(rule, Severity::Info, path, key, &[]);
     }
@@ -308,6 +331,7 @@ pub fn check(filing: &Filing, profile: &Profile, today: Date) -> Vec<Finding> {
         today,
         findings: Vec::new(),
         citations: BTreeMap::new(),
+        cite_override: None,
     };
     general::check(&mut ctx);
     match filing.route {

@@ -1,0 +1,256 @@
+//! The host portal's configuration, parsed from untrusted JSON. Every
+//! refusal names the field, and nothing is mounted half-way.
+
+use serde::de::DeserializeOwned;
+use serde_json::{Map, Value};
+
+use crate::domain::i18n::Lang;
+use crate::domain::model::Purchaser;
+use crate::domain::profile::{ParamsOverride, Profile, ProfileId};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigError {
+    pub field: String,
+    pub reason: String,
+}
+
+impl std::fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "invalid config.{}: {}", self.field, self.reason)
+    }
+}
+
+/// Purchaser fields a portal may pre-fill and lock.
+pub const PREFILL_FIELDS: &[&str] = &[
+    "name",
+    "uscc",
+    "level",
+    "division",
+    "in_jinan",
+    "contact_name",
+    "contact_phone",
+];
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct HostConfig {
+    pub lang: Lang,
+    pub profile: Profile,
+    pub prefill: Purchaser,
+    /// Pre-filled purchaser fields the purchaser may not change.
+    pub locked: Vec<String>,
+    /// Storage namespace: keeps portals, users and instances apart.
+    pub namespace: String,
+    /// CSS custom properties (`--prw-…`) set on the host element.
+    pub theme: Vec<(String, String)>,
+    /// URL of the wizard's stylesheet, loaded inside its shadow root.
+    pub stylesheet: String,
+}
+
+impl Default for HostConfig {
+    fn default() -> Self {
+        HostConfig {
+            lang: Lang::Zh,
+            profile: Profile::new(ProfileId::Shandong),
+            prefill: Purchaser::default(),
+            locked: Vec::new(),
+            namespace: "default".into(),
+            theme: Vec::new(),
+            stylesheet: "wizard.css".into(),
+        }
+    }
+}
+
+const KNOWN: &[&str] = &[
+    "locale",
+    "profile",
+    "prefill",
+    "locked",
+    "namespace",
+    "thresholds",
+    "theme",
+    "stylesheet",
+];
+
+fn err(field: &str, reason: impl Into<String>) -> ConfigError {
+    ConfigError {
+        field: field.into(),
+        reason: reason.into(),
+    }
+}
+
+fn typed<T: DeserializeOwned>(
+    map: &Map<String, Value>,
+    field: &str,
+) -> Result<Option<T>, ConfigError> {
+    match map.get(field) {
+        None | Some(Value::Null) => Ok(None),
+        Some(v) => serde_json::from_value(v.clone())
+            .map(Some)
+            .map_err(|e| err(field, e.to_string())),
+    }
+}
+
+/// Parse a config given as JSON text (what `JSON.stringify` makes of the
+/// host's object). `null` or `{}` gives the defaults.
+pub fn parse(json: &str) -> Result<HostConfig, ConfigError> {
+    let value: Value = serde_json::from_str(json).map_err(|e| err("", format!("not JSON: {e}")))?;
+    let map = match value {
+        Value::Null => Map::new(),
+        Value::Object(m) => m,
+        _ => return Err(err("", "must be an object")),
+    };
+    if let Some(unknown) = map.keys().find(|k| !KNOWN.contains(&k.as_str())) {
+        return Err(err(
+            unknown,
+            format!("unknown option; known options are {}", KNOWN.join(", ")),
+        ));
+    }
+    let mut c = HostConfig::default();
+    if let Some(locale) = typed::<String>(&map, "locale")? {
+        c.lang = Lang::from_tag(&locale)
+            .ok_or_else(|| err("locale", format!("{locale:?} is not zh-CN or en")))?;
+    }
+    let profile_id = match typed::<String>(&map, "profile")? {
+        Some(p) => ProfileId::from_id(&p)
+            .ok_or_else(|| err("profile", format!("{p:?} is not shandong or liaocheng")))?,
+        None => ProfileId::Shandong,
+    };
+    c.profile = Profile::new(profile_id);
+    if let Some(o) = typed::<ParamsOverride>(&map, "thresholds")? {
+        c.profile = c
+            .profile
+            .with_overrides(&o)
+            .map_err(|e| err(&e.field, e.reason))?;
+    }
+    if let Some(p) = map.get("prefill").filter(|v| !v.is_null()) {
+        let obj = p
+            .as_object()
+            .ok_or_else(|| err("prefill", "must be an object"))?;
+        if let Some(k) = obj.keys().find(|k| !PREFILL_FIELDS.contains(&k.as_str())) {
+            return Err(err(
+                &format!("prefill.{k}"),
+                format!(
+                    "unknown field; known fields are {}",
+                    PREFILL_FIELDS.join(", ")
+                ),
+            ));
+        }
+        c.prefill = serde_json::from_value(p.clone()).map_err(|e| err("prefill", e.to_string()))?;
+        if c.prefill.name.chars().count() > 200 || c.prefill.division.chars().count() > 200 {
+            return Err(err("prefill", "a text is longer than 200 characters"));
+        }
+    }
+    if let Some(locked) = typed::<Vec<String>>(&map, "locked")? {
+        if let Some(bad) = locked
+            .iter()
+            .find(|l| !PREFILL_FIELDS.contains(&l.as_str()))
+        {
+            return Err(err(
+                "locked",
+                format!("{bad:?} is not a pre-fillable field"),
+            ));
+        }
+        c.locked = locked;
+    }
+    if let Some(ns) = typed::<String>(&map, "namespace")? {
+        let ok = !ns.is_empty()
+            && ns.len() <= 64
+            && ns
+                .chars()
+                .all(|ch| ch.is_ascii_alphanumeric() || "-_.:".contains(ch));
+        if !ok {
+            return Err(err(
+                "namespace",
+                "use 1–64 characters from A–Z a–z 0–9 - _ . :",
+            ));
+        }
+        c.namespace = ns;
+    }
+    if let Some(theme) = typed::<Map<String, Value>>(&map, "theme")? {
+        for (name, value) in theme {
+            let Value::String(value) = value else {
+                return Err(err(&format!("theme.{name}"), "must be a string"));
+            };
+            if !name.starts_with("--prw-")
+                || !name[6..]
+                    .chars()
+                    .all(|ch| ch.is_ascii_alphanumeric() || ch == '-')
+            {
+                return Err(err(
+                    &format!("theme.{name}"),
+                    "theme keys are CSS custom properties starting with --prw-",
+                ));
+            }
+            // A value cannot end the declaration or open a block.
+            if value.len() > 200 || value.contains([';', '{', '}', '<', '>']) {
+                return Err(err(&format!("theme.{name}"), "not a plain CSS value"));
+            }
+            c.theme.push((name, value));
+        }
+    }
+    if let Some(url) = typed::<String>(&map, "stylesheet")? {
+        if url.is_empty()
+            || url.len() > 2048
+            || url
+                .trim_start()
+                .to_ascii_lowercase()
+                .starts_with("javascript:")
+        {
+            return Err(err("stylesheet", "must be a URL of the wizard's CSS file"));
+        }
+        c.stylesheet = url;
+    }
+    Ok(c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_and_a_full_config() {
+        assert_eq!(parse("null").unwrap(), HostConfig::default());
+        let c = parse(
+            r##"{"locale":"en","profile":"liaocheng","namespace":"portal-a:user-7",
+                "prefill":{"name":"聊城市教育局","uscc":"11371500004180002J","level":"city"},
+                "locked":["name","uscc"],"thresholds":{"many_units":5},
+                "theme":{"--prw-color-primary":"#005ea5"},"stylesheet":"/assets/wizard.css"}"##,
+        )
+        .unwrap();
+        assert_eq!(c.lang, Lang::En);
+        assert_eq!(c.profile.id, ProfileId::Liaocheng);
+        assert_eq!(c.profile.many_units, 5);
+        assert_eq!(c.prefill.name, "聊城市教育局");
+        assert_eq!(c.locked, vec!["name", "uscc"]);
+        assert_eq!(
+            c.theme,
+            vec![("--prw-color-primary".to_string(), "#005ea5".to_string())]
+        );
+    }
+
+    #[test]
+    fn bad_config_names_the_field() {
+        let field = |json: &str| parse(json).unwrap_err().field;
+        assert_eq!(field(r#"{"profile":"beijing"}"#), "profile");
+        assert_eq!(field(r#"{"locale":"fr"}"#), "locale");
+        assert_eq!(field(r#"{"colour":"red"}"#), "colour");
+        assert_eq!(field(r#"{"prefill":{"nmae":"x"}}"#), "prefill.nmae");
+        assert_eq!(field(r#"{"prefill":{"level":"planet"}}"#), "prefill");
+        assert_eq!(field(r#"{"locked":["budget"]}"#), "locked");
+        assert_eq!(field(r#"{"namespace":"a b"}"#), "namespace");
+        assert_eq!(field(r#"{"theme":{"color":"red"}}"#), "theme.color");
+        assert_eq!(
+            field(r#"{"theme":{"--prw-x":"red;}body{display:none"}}"#),
+            "theme.--prw-x"
+        );
+        assert_eq!(
+            field(r#"{"thresholds":{"many_units":1}}"#),
+            "thresholds.many_units"
+        );
+        assert_eq!(
+            field(r#"{"stylesheet":"javascript:alert(1)"}"#),
+            "stylesheet"
+        );
+        assert_eq!(field("[1]"), "");
+    }
+}

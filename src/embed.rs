@@ -1,0 +1,167 @@
+//! The JS API portals call: `mount(element, config)` returns a handle with
+//! `unmount()`, `getPackage()`, `validate()` and `setLocale()`.
+//!
+//! Each instance renders inside its own shadow root with its own stylesheet
+//! link, so host CSS and wizard CSS never meet, and its element ids carry a
+//! per-instance prefix.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use leptos::mount::mount_to;
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement, ShadowRootInit, ShadowRootMode};
+
+use crate::config::{self, HostConfig};
+use crate::domain::i18n::Lang;
+use crate::domain::model::Filing;
+use crate::ui::{App, Wizard};
+
+static NEXT_INSTANCE: AtomicU32 = AtomicU32::new(1);
+
+#[wasm_bindgen(start)]
+pub fn start() {
+    console_error_panic_hook::set_once();
+}
+
+struct Mounted {
+    /// Dropping it unmounts the view and disposes its reactive graph.
+    _view: Box<dyn std::any::Any>,
+    wizard: Wizard,
+    parts: Vec<Element>,
+}
+
+/// A mounted wizard.
+#[wasm_bindgen]
+pub struct WizardHandle {
+    mounted: Option<Mounted>,
+}
+
+fn js_error(message: &str) -> JsValue {
+    js_sys::Error::new(message).into()
+}
+
+/// JSON text of any JS value, for the pure config parser.
+fn json_of(value: &JsValue) -> Result<String, JsValue> {
+    if value.is_undefined() || value.is_null() {
+        return Ok("null".into());
+    }
+    js_sys::JSON::stringify(value)
+        .map(String::from)
+        .map_err(|_| js_error("invalid config: it cannot be read as JSON (a cycle or a function?)"))
+}
+
+fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    let text = serde_json::to_string(value).map_err(|e| js_error(&e.to_string()))?;
+    js_sys::JSON::parse(&text)
+}
+
+/// Mount a wizard into `element`. Throws an `Error` naming the bad config
+/// field; on error nothing is mounted.
+#[wasm_bindgen]
+pub fn mount(element: HtmlElement, config: JsValue) -> Result<WizardHandle, JsValue> {
+    let cfg = config::parse(&json_of(&config)?).map_err(|e| js_error(&e.to_string()))?;
+    mount_with(element, cfg)
+}
+
+pub fn mount_with(host: HtmlElement, cfg: HostConfig) -> Result<WizardHandle, JsValue> {
+    let document = document();
+    let shadow = match host.shadow_root() {
+        Some(root) => root,
+        None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
+    };
+    let link = document.create_element("link")?;
+    link.set_attribute("rel", "stylesheet")?;
+    link.set_attribute("href", &cfg.stylesheet)?;
+    let container = document.create_element("div")?;
+    container.set_attribute("class", "prw-host")?;
+    shadow.append_child(&link)?;
+    shadow.append_child(&container)?;
+    let style = host.style();
+    for (name, value) in &cfg.theme {
+        style.set_property(name, value)?;
+    }
+
+    let prefix = format!("prw{}", NEXT_INSTANCE.fetch_add(1, Ordering::Relaxed));
+    let base_title = document.title();
+    let cell: Rc<RefCell<Option<Wizard>>> = Rc::new(RefCell::new(None));
+    let filled = cell.clone();
+    let root = container.clone();
+    let HostConfig {
+        lang,
+        profile,
+        prefill,
+        ..
+    } = cfg;
+    let view = mount_to(container.clone().unchecked_into(), move || {
+        let filing = Filing {
+            purchaser: prefill,
+            ..Filing::default()
+        };
+        let wizard = Wizard::new(filing, profile, lang, &prefix);
+        wizard.root.set_value(Some(root));
+        wizard.base_title.set_value(base_title);
+        provide_context(wizard);
+        *filled.borrow_mut() = Some(wizard);
+        view! { <App/> }
+    });
+    let wizard = cell
+        .borrow_mut()
+        .take()
+        .ok_or_else(|| js_error("the wizard did not start"))?;
+    Ok(WizardHandle {
+        mounted: Some(Mounted {
+            _view: Box::new(view),
+            wizard,
+            parts: vec![link, container],
+        }),
+    })
+}
+
+#[wasm_bindgen]
+impl WizardHandle {
+    /// Remove the wizard: its DOM, its listeners and its reactive state.
+    pub fn unmount(&mut self) {
+        if let Some(m) = self.mounted.take() {
+            m.wizard.set_title(false);
+            drop(m._view);
+            for part in m.parts {
+                part.remove();
+            }
+        }
+    }
+
+    fn wizard(&self) -> Result<Wizard, JsValue> {
+        self.mounted
+            .as_ref()
+            .map(|m| m.wizard)
+            .ok_or_else(|| js_error("the wizard is unmounted"))
+    }
+
+    /// The filing package for the answers so far (with its findings and
+    /// `ready`), or `null` while no route is chosen.
+    #[wasm_bindgen(js_name = getPackage)]
+    pub fn get_package(&self) -> Result<JsValue, JsValue> {
+        match self.wizard()?.build_package() {
+            Some(p) => to_js(&p),
+            None => Ok(JsValue::NULL),
+        }
+    }
+
+    /// Every finding for the answers so far, as the package would carry them.
+    pub fn validate(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.wizard()?.findings_now())
+    }
+
+    /// Switch language (`zh-CN` or `en`) without losing any answer.
+    #[wasm_bindgen(js_name = setLocale)]
+    pub fn set_locale(&self, locale: &str) -> Result<(), JsValue> {
+        let lang = Lang::from_tag(locale)
+            .ok_or_else(|| js_error(&format!("unknown locale {locale:?}: use zh-CN or en")))?;
+        self.wizard()?.lang.set(lang);
+        Ok(())
+    }
+}

@@ -1,0 +1,338 @@
+//! The wizard's own words (zh-CN and en), beside the rules' messages in
+//! `domain::i18n`: `t` reads both, so the UI has one catalog to ask.
+
+use crate::domain::i18n::{fill, lookup, Lang};
+
+/// (key, zh-CN, en). Same placeholders in both; a test checks.
+pub static UI: &[(&str, &str, &str)] = &[
+    ("ui.title", "采购组织形式备案", "Procurement route filing"),
+    ("ui.progress", "备案进度", "Progress"),
+    ("ui.step_of", "第 {x} 步，共 {y} 步", "Step {x} of {y}"),
+    ("ui.start", "开始", "Start now"),
+    ("ui.continue", "继续", "Continue"),
+    ("ui.back", "返回", "Back"),
+    ("ui.optional", "（选填）", " (optional)"),
+    ("ui.error_prefix", "错误：", "Error: "),
+    ("ui.title_error_prefix", "错误：", "Error: "),
+    ("ui.error_summary_title", "存在以下问题", "There is a problem"),
+    ("ui.errors_announce", "存在问题，数量：", "Problems to fix:"),
+    ("ui.warnings_title", "提醒（不影响提交）", "Advice (does not block)"),
+    ("ui.notes_title", "按所选形式须知", "What follows from this route"),
+    ("ui.lang_changed", "已切换为中文", "Language changed to English"),
+    ("ui.add_row", "添加一个单位", "Add a unit"),
+    ("ui.remove_row", "删除", "Remove"),
+    ("ui.row", "单位", "Unit"),
+    ("ui.row_added", "已添加一个单位", "A unit was added"),
+    ("ui.row_removed", "已删除一个单位", "A unit was removed"),
+    ("ui.change", "修改", "Change"),
+    ("ui.not_provided", "未填写", "Not provided"),
+    ("ui.check_outstanding", "提交前仍需处理", "Still to fix before you can submit"),
+    ("ui.generate", "生成备案包", "Create the filing package"),
+    ("ui.print", "打印摘要", "Print a summary"),
+    ("ui.digest", "备案包摘要值：", "Package digest:"),
+    ("ui.download", "下载备案包（JSON）", "Download the filing package (JSON)"),
+    ("ui.show_json", "查看备案包内容", "Show the package contents"),
+    ("ui.new_filing", "开始新的备案", "Start a new filing"),
+    ("ui.help_link", "不确定选哪种？回答几个问题帮您选择", "Not sure? Answer a few questions to find your route"),
+    ("ui.help_title", "帮您选择采购组织形式", "Find your procurement route"),
+    ("ui.help_result_title", "建议的采购组织形式", "The route that fits"),
+    ("ui.help_result", "建议选择：", "We suggest:"),
+    ("ui.help_answer", "请选择一个答案", "Select an answer"),
+    ("ui.help_restart", "重新回答", "Answer again"),
+    ("ui.help_back", "直接选择组织形式", "Choose the route yourself"),
+    ("ui.choose_route", "选择此形式并继续", "Choose this route and continue"),
+    // Pages.
+    ("step.start", "采购组织形式备案", "File your procurement route"),
+    ("step.route", "选择采购组织形式", "How is the procurement organised?"),
+    ("step.purchaser", "采购单位信息", "About your unit"),
+    ("step.project", "采购项目信息", "About the project"),
+    ("step.organiser", "组织部门集中采购的部门", "The organising department"),
+    ("step.requesting_units", "需求单位", "Requesting units"),
+    ("step.join_organiser", "组织采购的上级单位", "The higher-level organiser"),
+    ("step.join_filing", "采购计划备案与参加", "Plan filing and taking part"),
+    ("step.agency_case", "选择的集中采购机构", "The agency you choose"),
+    ("step.agency_confirmation", "集中采购机构的确认", "The agency's confirmation"),
+    ("step.agency_plan", "采购计划备案", "Plan filing"),
+    ("step.mall_standard", "统一需求标准与网上商城", "Unified standard and the online mall"),
+    ("step.mall_participants", "参与的采购人", "Participating purchasers"),
+    ("step.participants", "参与联合采购的采购人", "Purchasers buying together"),
+    ("step.requirement", "共同编制的采购需求", "The joint requirement"),
+    ("step.joint_agency", "共同委托的代理机构", "The one agency"),
+    ("step.allocation", "结果分配与验收", "Splitting the result and acceptance"),
+    ("step.responsibility", "采购人主体责任", "Your responsibilities as purchaser"),
+    ("step.check", "提交前核对您的填写", "Check your answers before creating the package"),
+    ("step.done", "备案包已生成", "Filing package created"),
+    ("lede.route", "山东省财政厅鲁财采〔2020〕40号规定了三种方式：部门集中采购、跨级次选择集中采购机构、联合采购。", "Notice SD-2020-40 allows three ways: department centralized procurement, an agency across levels, and joint procurement."),
+    ("lede.requesting_units", "列出汇总需求的各需求单位。每个单位分别备案采购计划，并按采购结果分别签订合同。", "List every unit whose need is pooled. Each files its own plan and signs its own contract."),
+    ("lede.participants", "列出所有参与的采购人，包括本单位。每个采购人分别确定预算来源、备案采购计划。", "List every purchaser taking part, your unit included. Each sets its own budget source and files its own plan."),
+    ("lede.responsibility", "委托代理机构组织采购，不免除采购人的法定责任（鲁财采〔2020〕40号 第四条）。", "Entrusting an agency does not remove your legal duties (SD-2020-40 §4)."),
+    ("start.lede", "本向导帮助您按照鲁财采〔2020〕40号（聊城市另按聊财采〔2021〕1号）选择采购组织形式，逐项核对条件，并生成提交给门户的备案包。", "This guide helps you choose a procurement route under notice SD-2020-40 (and LC-2021-1 in Liaocheng), checks each condition, and creates the filing package your portal submits."),
+    ("start.need_purchaser", "本单位的统一社会信用代码、行政级别和联系人", "your unit's unified social credit code, level and contact person"),
+    ("start.need_project", "项目名称、品目编码、预算金额和计划采购时间", "the project's name, item code, budget and planned date"),
+    ("start.need_route", "所选形式需要的文件编号和日期（如采购计划备案、机构确认函、分配约定）", "the references and dates your route needs (plan filings, the agency's confirmation, the allocation agreement)"),
+    ("start.clauses", "每项检查都注明所依据的条款，方便您核对原文。", "Every check names the clause it relies on, so you can read the text yourself."),
+    ("done.lede", "备案包已按所选规则检查通过，可由门户提交。请保存下面的摘要值以便核对。", "The package passed the rules and can be submitted by your portal. Keep the digest below for reference."),
+    // Routes.
+    ("route.D-own", "部门集中采购（本部门汇总需求）", "Department centralized procurement (your department pools the need)"),
+    ("route.D-own.hint", "本部门、本系统的需求汇总后统一组织采购（第一条）", "Pool your department's or system's need and run one procurement (§1)"),
+    ("route.D-join", "参加上级单位组织的部门集中采购", "Join a higher-level unit's department procurement"),
+    ("route.D-join.hint", "先在本级财政部门备案采购计划，再参加并直接使用其结果签订合同（第一条）", "File your plan first, then take part and sign on its result (§1)"),
+    ("route.A", "跨级次选择集中采购机构", "A centralized agency across levels"),
+    ("route.A.hint", "集中采购目录内项目委托本级以外的集中采购机构（第二条）", "Entrust a catalog project to an agency outside your level (§2)"),
+    ("route.J-mall", "批量集中采购、统采分签（网上商城）", "Batch procurement through the online mall"),
+    ("route.J-mall.hint", "目录内需求标准统一的货物和服务，通过省政府采购网上商城（第三条）", "Catalog goods or services with one standard, through the provincial mall (§3)"),
+    ("route.J-voluntary", "自主联合采购", "Voluntary joint procurement"),
+    ("route.J-voluntary.hint", "多个采购人共同编制需求、委托同一机构、事先约定分配（第三条）", "Several purchasers write one requirement, entrust one agency, agree the split beforehand (§3)"),
+    // Decision help.
+    ("q.object", "采购标的是什么？", "What are you buying?"),
+    ("q.object.clause", "鲁财采〔2020〕40号 第三条：联合采购仅适用于货物和服务", "SD-2020-40 §3: joint procurement is for goods and services"),
+    ("q.joining_higher", "是否参加国家部委、省级有关部门等上级单位组织的部门集中采购？", "Are you joining a department procurement organised by a higher-level unit (a ministry, a provincial department)?"),
+    ("q.joining_higher.clause", "鲁财采〔2020〕40号 第一条", "SD-2020-40 §1"),
+    ("q.pooling_own_system", "是否由本部门汇总本部门、本系统的同类需求统一采购？", "Is your department pooling the same kind of need for units of its own department or system?"),
+    ("q.pooling_own_system.clause", "鲁财采〔2020〕40号 第一条", "SD-2020-40 §1"),
+    ("q.several_purchasers", "是否由几个独立的采购人一起采购？", "Are several independent purchasers buying together?"),
+    ("q.several_purchasers.clause", "鲁财采〔2020〕40号 第三条", "SD-2020-40 §3"),
+    ("q.catalog_unified", "该品目是否属于集中采购目录，且需求标准统一？", "Is the item in the centralized catalog, with one unified standard?"),
+    ("q.catalog_unified.clause", "鲁财采〔2020〕40号 第三条", "SD-2020-40 §3"),
+    ("q.cross_level_agency", "是否要将集中采购目录内项目委托给本级以外的集中采购机构？", "Do you want a centralized agency outside your own level to run a catalog project?"),
+    ("q.cross_level_agency.clause", "鲁财采〔2020〕40号 第二条", "SD-2020-40 §2"),
+    // Choices.
+    ("choice.yes", "是", "Yes"),
+    ("choice.no", "否", "No"),
+    ("choice.confirmed", "已确认", "Confirmed"),
+    ("choice.not_confirmed", "未确认", "Not confirmed"),
+    ("choice.object.goods", "货物", "Goods"),
+    ("choice.object.services", "服务", "Services"),
+    ("choice.object.works", "工程", "Works"),
+    ("choice.method.public_tender", "公开招标", "Public tender"),
+    ("choice.method.invited_tender", "邀请招标", "Invited tender"),
+    ("choice.method.competitive_negotiation", "竞争性谈判", "Competitive negotiation"),
+    ("choice.method.competitive_consultation", "竞争性磋商", "Competitive consultation"),
+    ("choice.method.request_for_quotation", "询价", "Request for quotation"),
+    ("choice.method.single_source", "单一来源", "Single source"),
+    ("choice.method.framework_agreement", "框架协议采购", "Framework agreement"),
+    ("choice.need.general_purpose", "通用性采购需求", "A general-purpose need"),
+    ("choice.need.special_uniform", "业务需要有特殊要求、可统一采购的需求", "A business need with special requirements that can be bought together"),
+    ("choice.need.other", "都不是", "Neither"),
+    ("choice.agency.provincial_centre", "山东省政府采购中心", "Shandong Provincial Government Procurement Centre"),
+    ("choice.agency.jinan_centre", "济南市政府采购中心", "Jinan Government Procurement Centre"),
+    ("choice.agency.resident_centre", "驻地集中采购机构", "The centralized agency where the unit is located"),
+    ("choice.agency.resident_centre.hint", "仅适用于非驻济的省直预算单位", "Only for provincial units located outside Jinan"),
+    ("choice.agency.other", "其他集中采购机构", "Another centralized agency"),
+    ("choice.a3.no_own_level_agency", "本级无集中采购机构", "Your level has no centralized agency"),
+    ("choice.a3.own_agency_unable", "本级集中采购机构无开展代理活动条件", "Your level's agency cannot act"),
+    ("choice.kind.centralized", "集中采购机构", "A centralized procurement agency"),
+    ("choice.kind.other_agent", "其他政府采购代理机构（社会代理机构）", "Another procurement agent (a social agent)"),
+    ("choice.acceptance.separate", "分别验收", "Each purchaser separately"),
+    ("choice.acceptance.joint", "联合验收", "Jointly"),
+    // Labels.
+    ("label.route", "采购组织形式", "Procurement route"),
+    ("label.purchaser.name", "单位名称", "Unit name"),
+    ("label.purchaser.uscc", "统一社会信用代码", "Unified social credit code"),
+    ("label.purchaser.level", "行政级别", "Administrative level"),
+    ("label.purchaser.in_jinan", "本单位是否驻济（位于济南）？", "Is your unit located in Jinan?"),
+    ("label.purchaser.division", "行政区划", "Administrative division"),
+    ("label.purchaser.contact_name", "联系人", "Contact person"),
+    ("label.purchaser.contact_phone", "联系电话", "Contact phone"),
+    ("label.project.name", "项目名称", "Project name"),
+    ("label.project.object", "采购标的", "What is being bought"),
+    ("label.project.item_code", "品目编码", "Item code"),
+    ("label.project.in_catalog", "是否属于集中采购目录？", "Is it in the centralized procurement catalog?"),
+    ("label.project.budget", "预算金额（元）", "Budget (yuan)"),
+    ("label.project.funding_source", "资金来源", "Funding source"),
+    ("label.project.planned_date", "计划采购时间", "Planned procurement date"),
+    ("label.organiser.name", "组织部门名称", "Organising department"),
+    ("label.organiser.uscc", "组织部门统一社会信用代码", "Organising department's credit code"),
+    ("label.organiser.level", "组织部门的行政级别", "Organising department's level"),
+    ("label.need_nature", "汇总的是哪类需求？", "What kind of need is pooled?"),
+    ("label.remit_declared", "我确认汇总的需求属于本部门、本系统或职能管理范围", "I confirm the pooled need lies within our own department, system or functional remit"),
+    ("label.units", "需求单位", "Requesting units"),
+    ("label.participants", "采购人", "Purchasers"),
+    ("label.party.name", "单位名称", "Unit name"),
+    ("label.party.uscc", "统一社会信用代码", "Unified social credit code"),
+    ("label.party.level", "行政级别", "Administrative level"),
+    ("label.party.budget_source", "预算来源", "Budget source"),
+    ("label.party.plan_ref", "采购计划备案编号", "Plan filing reference"),
+    ("label.party.plan_date", "采购计划备案日期", "Plan filing date"),
+    ("label.party.amount", "金额（元）", "Amount (yuan)"),
+    ("label.party.share", "份额（元）", "Share (yuan)"),
+    ("label.join.organiser_name", "组织单位名称", "Organiser's name"),
+    ("label.join.organiser_level", "组织单位的行政级别", "Organiser's level"),
+    ("label.join.organiser_project_ref", "组织单位的项目编号", "Organiser's project reference"),
+    ("label.join.plan_ref", "本单位采购计划备案编号", "Your plan filing reference"),
+    ("label.join.plan_date", "采购计划备案日期", "Plan filing date"),
+    ("label.join.participation_date", "参加日期", "Date you take part"),
+    ("label.agency.choice", "选择哪个集中采购机构？", "Which agency do you choose?"),
+    ("label.agency.a3_reason", "选择省政府采购中心或济南市政府采购中心的原因", "Why the provincial or Jinan centre?"),
+    ("label.agency.reason_detail", "原因说明", "Details of the reason"),
+    ("label.agency.name", "集中采购机构名称", "Agency name"),
+    ("label.agency.uscc", "集中采购机构统一社会信用代码", "Agency's credit code"),
+    ("label.agency.level", "集中采购机构的级别", "Agency's level"),
+    ("label.confirmation.by", "确认人（机构经办人）", "Who confirmed at the agency"),
+    ("label.confirmation.date", "确认日期", "Date of confirmation"),
+    ("label.confirmation.reference", "确认文号或联系记录", "Confirmation reference or contact record"),
+    ("label.agency.plan_ref", "采购计划备案编号", "Plan filing reference"),
+    ("label.agency.plan_date", "采购计划备案日期", "Plan filing date"),
+    ("label.agency.plan_agent", "采购计划中的代理机构", "Agent named in the plan"),
+    ("label.mall.unified_standard_declared", "我确认该品目有统一的需求标准", "I confirm the item has one unified requirement standard"),
+    ("label.mall.standard_ref", "统一需求标准（名称或编号）", "The unified standard (name or reference)"),
+    ("label.mall.mall_ref", "网上商城批次或订单编号", "Mall batch or order reference"),
+    ("label.joint.requirement_ref", "共同编制的采购需求文件编号", "Reference of the joint requirement"),
+    ("label.joint.requirement_agreed", "我确认采购需求由各采购人共同研究编制并一致同意", "I confirm all purchasers drafted and agreed the requirement together"),
+    ("label.joint.agency_name", "共同委托的代理机构名称", "Name of the agency all entrust"),
+    ("label.joint.agency_uscc", "代理机构统一社会信用代码", "Agency's credit code"),
+    ("label.joint.agency_kind", "代理机构类型", "Kind of agency"),
+    ("label.joint.allocation_ref", "结果分配约定编号", "Allocation agreement reference"),
+    ("label.joint.allocation_date", "约定日期", "Date agreed"),
+    ("label.joint.allocation_terms", "如何确定各采购人的采购结果", "How the result is split among purchasers"),
+    ("label.joint.acceptance", "验收方式", "How acceptance is done"),
+    ("label.resp.method", "采购方式", "Procurement method"),
+    ("label.resp.approval_ref", "采用公开招标以外方式的批准文号", "Approval reference for a method other than public tender"),
+    ("label.resp.approval_date", "批准日期", "Approval date"),
+    ("label.resp.uses_agency", "是否委托代理机构组织采购？", "Does an agency run the procurement?"),
+    ("label.resp.entrusted_matters", "委托事项", "Matters entrusted to the agency"),
+    ("label.resp.entrustment_ref", "委托代理协议编号", "Entrustment agreement reference"),
+    ("label.resp.entrustment_date", "委托代理协议日期", "Entrustment agreement date"),
+    ("label.rep.name", "采购人代表姓名", "Purchaser representative's name"),
+    ("label.rep.post", "职务", "Post"),
+    ("label.rep.phone", "采购人代表联系电话", "Representative's phone"),
+    ("label.rep.authorization_ref", "授权书编号", "Authorization letter reference"),
+    ("label.rep.no_conflict", "我确认采购人代表与供应商无利害关系，且不以评审专家身份参加本单位项目评审", "I confirm the representative has no conflict of interest with suppliers and will not sit as an evaluation expert on our own project"),
+    ("label.resp.policy_sme", "落实支持中小企业政策", "Support for small and medium enterprises"),
+    ("label.resp.policy_energy", "落实节能环保政策", "Energy saving and environmental policy"),
+    ("label.resp.policy_other", "其他采购政策", "Other procurement policies"),
+    ("label.resp.keeps_legal_duties", "我确认本单位不因委托组织采购而放弃确定需求、落实政策、确认结果和履约验收等法定责任", "I confirm our unit keeps its legal duties for the requirement, policies, result confirmation and acceptance"),
+    // Hints and notes.
+    ("hint.uscc", "18 位，例如 11371500004180002J；空格和连字符会被忽略", "18 characters, like 11371500004180002J; spaces and hyphens are ignored"),
+    ("hint.date", "例如 2026-03-01", "For example, 2026-03-01"),
+    ("hint.money", "以元为单位，最多两位小数，例如 1,200,000.00", "In yuan, at most two decimals, like 1,200,000.00"),
+    ("hint.phone", "手机号如 13812345678，座机如 0635-8241234", "A mobile like 13812345678 or a landline like 0635-8241234"),
+    ("hint.item_code", "政府采购品目分类目录编码：A 货物、B 工程、C 服务，加 8 位数字，例如 C21040000", "From the item catalog: A goods, B works, C services, then 8 digits, like C21040000"),
+    ("hint.in_jinan", "非驻济省直预算单位可委托驻地集中采购机构", "Provincial units outside Jinan may use the local agency"),
+    ("hint.organiser_level", "山东省：省级部门；聊城市：市级部门", "Shandong: a provincial department; Liaocheng: a city department"),
+    ("hint.need_nature", "山东省汇总通用性需求；聊城市汇总业务需要有特殊要求、可统一采购的需求", "Shandong pools general-purpose needs; Liaocheng pools business needs with special requirements"),
+    ("hint.join_level", "必须高于本单位的级别", "Must be above your unit's level"),
+    ("hint.plan_agent", "须变更为拟委托的集中采购机构", "Must be changed to the agency you chose"),
+    ("hint.agency_kind", "山东省须委托同一集中采购机构；聊城市可委托同一政府采购代理机构", "Shandong requires one centralized agency; in Liaocheng any one procurement agent"),
+    ("hint.approval", "预算达到公开招标数额标准时需要", "Needed when the budget reaches the public-tender threshold"),
+    ("hint.entrusted_matters", "例如：编制采购文件、发布公告、组织评审、发布结果", "For example: drafting documents, announcements, evaluation, publishing the result"),
+    ("hint.route", "不确定时可以回答几个问题", "If unsure, answer a few questions"),
+    ("note.units", "每个需求单位都要有自己的采购计划备案编号和日期。", "Each requesting unit needs its own plan filing reference and date."),
+    ("note.join_filing", "应先在本级财政部门备案采购计划，再参加上级单位组织的采购；签订合同后还须在本级财政部门备案合同。", "File your plan with your own finance department before taking part; after signing, file the contract there too."),
+    ("note.confirmation", "备案采购计划前，须事先与拟选择的集中采购机构就承接事宜沟通确认。", "Before filing the plan, the chosen agency must confirm it will take the project."),
+    ("note.mall_participants", "各采购人通过网上商城分别签订合同。", "Each purchaser signs its own contract through the mall."),
+    ("note.participants", "至少两个采购人；合计份额应等于项目预算。", "At least two purchasers; the shares add up to the project budget."),
+    ("note.responsibility_limited", "采购方式、采购文件和评审由组织单位或网上商城确定（鲁财采〔2020〕40号 第四条），本单位只需确认保留法定责任。", "The organiser or the mall sets method, documents and evaluation (SD-2020-40 §4); you only confirm that you keep your legal duties."),
+];
+
+fn ui_lookup(key: &str, lang: Lang) -> Option<&'static str> {
+    UI.iter()
+        .find(|(k, _, _)| *k == key)
+        .map(|(_, zh, en)| match lang {
+            Lang::Zh => *zh,
+            Lang::En => *en,
+        })
+}
+
+/// A text of either catalog. A missing key shows as itself, never panics.
+pub fn t(key: &str, lang: Lang) -> &'static str {
+    ui_lookup(key, lang)
+        .or_else(|| lookup(key, lang))
+        .unwrap_or("…")
+}
+
+pub fn has(key: &str) -> bool {
+    ui_lookup(key, Lang::Zh).is_some() || lookup(key, Lang::Zh).is_some()
+}
+
+pub fn fill_ui(key: &str, lang: Lang, params: &[(&str, String)]) -> String {
+    fill(t(key, lang), lang, |name| {
+        params
+            .iter()
+            .find(|(k, _)| *k == name)
+            .map(|(_, v)| v.as_str())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::i18n::{placeholders, MESSAGES};
+
+    #[test]
+    fn ui_keys_have_both_languages_with_the_same_placeholders() {
+        let mut seen = std::collections::HashSet::new();
+        for (key, zh, en) in UI {
+            assert!(seen.insert(*key), "duplicate key {key}");
+            assert!(
+                !MESSAGES.iter().any(|(k, _, _)| k == key),
+                "{key} is in both catalogs"
+            );
+            assert!(
+                !zh.trim().is_empty() && !en.trim().is_empty(),
+                "{key} empty"
+            );
+            assert_eq!(
+                placeholders(zh),
+                placeholders(en),
+                "placeholders differ in {key}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_key_the_ui_names_exists() {
+        let sources = [
+            include_str!("ui/pages.rs"),
+            include_str!("ui/form.rs"),
+            include_str!("ui/steps.rs"),
+            include_str!("ui/choice.rs"),
+            include_str!("ui/state.rs"),
+        ];
+        let prefixes = [
+            "ui.", "step.", "choice.", "label.", "hint.", "note.", "route.", "q.", "start.",
+            "done.", "lede.", "level.",
+        ];
+        let mut checked = 0;
+        for src in sources {
+            for lit in src.split('"').skip(1).step_by(2) {
+                if prefixes.iter().any(|p| lit.starts_with(p))
+                    && lit.len() > 3
+                    && lit
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || "._-".contains(c))
+                    && !lit.ends_with('.')
+                {
+                    checked += 1;
+                    assert!(has(lit), "missing UI text {lit}");
+                }
+            }
+        }
+        assert!(
+            checked > 150,
+            "only {checked} keys found: the scan is broken"
+        );
+    }
+
+    #[test]
+    fn every_step_and_route_and_question_has_a_title() {
+        use crate::domain::route::{RouteId, Step};
+        for route in RouteId::ALL {
+            assert!(has(&format!("route.{}", route.id())));
+            for step in crate::domain::route::steps(Some(route)) {
+                assert!(has(&format!("step.{}", step.id())), "{step:?}");
+            }
+        }
+        assert!(has(&format!("step.{}", Step::Start.id())));
+        for q in [
+            "object",
+            "joining_higher",
+            "pooling_own_system",
+            "several_purchasers",
+            "catalog_unified",
+            "cross_level_agency",
+        ] {
+            assert!(has(&format!("q.{q}")) && has(&format!("q.{q}.clause")));
+        }
+    }
+}

@@ -1,0 +1,217 @@
+//! One wizard instance's state. Everything a page shows derives from it;
+//! every edit goes through `filing`.
+
+use leptos::prelude::*;
+
+use crate::domain::date::Date;
+use crate::domain::finding::{Finding, Severity};
+use crate::domain::i18n::Lang;
+use crate::domain::model::Filing;
+use crate::domain::package::{build, Package};
+use crate::domain::profile::Profile;
+use crate::domain::route::{step_for_path, steps, Step};
+use crate::domain::rules::check;
+use crate::text::t;
+
+#[derive(Clone, Copy)]
+pub struct Wizard {
+    pub filing: RwSignal<Filing>,
+    pub step: RwSignal<Step>,
+    pub lang: RwSignal<Lang>,
+    pub profile: RwSignal<Profile>,
+    /// Findings shown on the current page since the purchaser last pressed
+    /// Continue (GOV.UK: validate on continue, not while typing).
+    pub shown: RwSignal<Vec<Finding>>,
+    /// Came from the check-answers page: Continue goes back there.
+    pub returning: RwSignal<bool>,
+    /// The route page shows the decision help instead of the route list.
+    pub help: RwSignal<bool>,
+    /// Text for the polite live region.
+    pub announce: RwSignal<String>,
+    pub package: RwSignal<Option<Package>>,
+    /// Unique per instance: every element id starts with it.
+    pub prefix: StoredValue<String>,
+    /// The element the wizard renders into (inside its shadow root).
+    pub root: StoredValue<Option<web_sys::Element>, LocalStorage>,
+    /// The host page's title before any "错误：" prefix.
+    pub base_title: StoredValue<String>,
+}
+
+pub fn use_wizard() -> Wizard {
+    use_context::<Wizard>().unwrap_or_else(|| {
+        // Only reachable if a component is rendered outside `App`.
+        Wizard::new(
+            Filing::default(),
+            Profile::new(crate::domain::profile::ProfileId::Shandong),
+            Lang::Zh,
+            "prw",
+        )
+    })
+}
+
+/// Today in China, from the browser's clock.
+pub fn today() -> Date {
+    Date::china_today(js_sys::Date::now() as i64)
+}
+
+impl Wizard {
+    pub fn new(filing: Filing, profile: Profile, lang: Lang, prefix: &str) -> Self {
+        Wizard {
+            filing: RwSignal::new(filing),
+            step: RwSignal::new(Step::Start),
+            lang: RwSignal::new(lang),
+            profile: RwSignal::new(profile),
+            shown: RwSignal::new(Vec::new()),
+            returning: RwSignal::new(false),
+            help: RwSignal::new(false),
+            announce: RwSignal::new(String::new()),
+            package: RwSignal::new(None),
+            prefix: StoredValue::new(prefix.to_string()),
+            root: StoredValue::new_local(None),
+            base_title: StoredValue::new(String::new()),
+        }
+    }
+
+    /// A catalog text in the current language (reactive).
+    pub fn t(self, key: &str) -> &'static str {
+        t(key, self.lang.get())
+    }
+
+    /// The DOM id of a field: instance prefix plus its path, made safe.
+    pub fn field_id(self, path: &str) -> String {
+        let mut id = self.prefix.get_value();
+        id.push('-');
+        for c in path.chars() {
+            id.push(if c.is_ascii_alphanumeric() { c } else { '-' });
+        }
+        id.trim_end_matches('-').to_string()
+    }
+
+    pub fn id(self, suffix: &str) -> String {
+        format!("{}-{suffix}", self.prefix.get_value())
+    }
+
+    pub fn findings_now(self) -> Vec<Finding> {
+        let profile = self.profile.get_untracked();
+        self.filing.with_untracked(|f| check(f, &profile, today()))
+    }
+
+    pub fn build_package(self) -> Option<Package> {
+        let profile = self.profile.get_untracked();
+        self.filing
+            .with_untracked(|f| build(f, &profile, js_sys::Date::now() as i64).ok())
+    }
+
+    pub fn route_steps(self) -> Vec<Step> {
+        steps(self.filing.with(|f| f.route))
+    }
+
+    /// Focus an element of this instance by id once the page has rendered.
+    pub fn focus_later(self, id: String) {
+        request_animation_frame(move || {
+            let found = self.root.with_value(|root| {
+                root.as_ref()
+                    .and_then(|r| r.query_selector(&format!("#{id}")).ok().flatten())
+            });
+            if let Some(el) = found {
+                use wasm_bindgen::JsCast;
+                if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = el.focus();
+                }
+            }
+        });
+    }
+
+    /// Show `step`: clear findings, move focus to its heading, announce it.
+    pub fn go(self, step: Step) {
+        self.shown.set(Vec::new());
+        self.step.set(step);
+        if step != Step::Check {
+            self.package.set(None);
+        }
+        self.announce
+            .set(t(&format!("step.{}", step.id()), self.lang.get_untracked()).to_string());
+        self.set_title(false);
+        self.focus_later(self.id("heading"));
+    }
+
+    /// Go to the page that asks `path` and focus that field (error links,
+    /// "修改" links).
+    pub fn go_to_field(self, path: &str, from_check: bool) {
+        self.returning.set(from_check);
+        let step = step_for_path(path);
+        if self.step.get_untracked() != step {
+            self.go(step);
+        }
+        self.focus_later(self.field_id(path));
+    }
+
+    fn next_step(self, from: Step) -> Step {
+        let all = self.route_steps();
+        all.iter()
+            .position(|s| *s == from)
+            .and_then(|i| all.get(i + 1).copied())
+            .unwrap_or(Step::Check)
+    }
+
+    pub fn back(self) {
+        let current = self.step.get_untracked();
+        let all = self.route_steps();
+        let prev = all
+            .iter()
+            .position(|s| *s == current)
+            .and_then(|i| i.checked_sub(1))
+            .and_then(|i| all.get(i).copied())
+            .unwrap_or(Step::Start);
+        self.returning.set(false);
+        self.go(prev);
+    }
+
+    /// Continue: check this page's answers; on errors stay, show the
+    /// summary and focus it; otherwise go on (or back to check answers).
+    pub fn continue_from(self, step: Step) -> bool {
+        let on_page: Vec<Finding> = self
+            .findings_now()
+            .into_iter()
+            .filter(|f| f.severity != Severity::Info && step_for_path(&f.path) == step)
+            .collect();
+        let blocked = on_page.iter().any(|f| f.severity == Severity::Error);
+        if blocked {
+            let count = on_page
+                .iter()
+                .filter(|f| f.severity == Severity::Error)
+                .count();
+            self.shown.set(on_page);
+            self.set_title(true);
+            self.announce.set(format!(
+                "{} {count}",
+                t("ui.errors_announce", self.lang.get_untracked())
+            ));
+            self.focus_later(self.id("error-summary"));
+            return false;
+        }
+        let next = if self.returning.get_untracked() {
+            Step::Check
+        } else {
+            self.next_step(step)
+        };
+        self.go(next);
+        true
+    }
+
+    /// GOV.UK: prefix the page title with "错误：" while errors are shown.
+    pub fn set_title(self, errors: bool) {
+        let document = document();
+        let base = self.base_title.get_value();
+        let title = if errors {
+            format!(
+                "{}{}",
+                t("ui.title_error_prefix", self.lang.get_untracked()),
+                base
+            )
+        } else {
+            base
+        };
+        document.set_title(&title);
+    }
+}
