@@ -26,12 +26,12 @@ pub fn App() -> impl IntoView {
     };
     view! {
         <div class="prw" lang=move || w.lang.get().tag()>
-            <header class="prw-header">
+            <div class="prw-header">
                 <p class="prw-title">{move || w.t("ui.title")}</p>
                 <LangToggle/>
-            </header>
+            </div>
             <StepIndicator/>
-            <main class="prw-main">{page}</main>
+            <div class="prw-main">{page}</div>
             <div class="prw-visually-hidden" role="status" aria-live="polite" aria-atomic="true">
                 {move || w.announce.get()}
             </div>
