@@ -20,3 +20,26 @@ export async function openDemo(page, query = "") {
   await page.goto(`/dist/index.html${query}`);
   await expect(page.locator("#wizard h2.prw-heading")).toBeVisible();
 }
+
+/** Carry out one scripted answer (see routes.mjs) with the mouse. */
+export async function actMouse(page, [kind, a, b, row]) {
+  const w = page.locator("#wizard");
+  const scope = row ? w.locator("fieldset.prw-row").nth(row - 1) : w;
+  if (kind === "fill") await scope.getByLabel(a, { exact: true }).fill(b);
+  else if (kind === "choose")
+    await scope.locator("fieldset.prw-fieldset").filter({ has: page.locator("legend", { hasText: a }) }).getByLabel(b, { exact: true }).check();
+  else if (kind === "tick") await w.getByLabel(a, { exact: true }).check();
+  else if (kind === "press") await w.getByRole("button", { name: a }).click();
+}
+
+/** Answer every page of a scripted route with the mouse, up to check answers. */
+export async function completeRoute(page, pages) {
+  const w = page.locator("#wizard");
+  await w.getByRole("button", { name: "开始" }).click();
+  for (const [heading, actions] of pages) {
+    await expect(w.locator("h2.prw-heading")).toHaveText(heading);
+    for (const a of actions) await actMouse(page, a);
+    await w.getByRole("button", { name: "继续", exact: true }).click();
+  }
+  await expect(w.locator("h2.prw-heading")).toHaveText("提交前核对您的填写");
+}
