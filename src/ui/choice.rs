@@ -93,8 +93,9 @@ pub fn options<T: Choice>() -> Vec<(&'static str, &'static str)> {
 /// Erase a typed choice lens into one on option ids, so every radio group
 /// is rendered by one component.
 pub fn by_id<T: Choice>(lens: Lens<Option<T>>) -> Lens<Option<&'static str>> {
-    let Lens { get, set } = lens;
+    let Lens { get, set, row } = lens;
     Lens {
+        row,
         get: Arc::new(move |f| get(f).map(Choice::id)),
         set: Arc::new(move |f, id: Option<&'static str>| {
             set(

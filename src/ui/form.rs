@@ -6,7 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::choice::{by_id, options, Choice};
-use super::lens::{row_lens, Lens, ListKind};
+use super::lens::{row_lens, Lens, ListKind, RowKey};
 use super::state::{use_wizard, Wizard};
 use crate::domain::finding::Severity;
 use crate::domain::model::{Filing, Party};
@@ -271,13 +271,14 @@ fn field_body(field: Field, path: Signal<String>) -> AnyView {
         } => {
             let get = lens.get.clone();
             let set = lens.set.clone();
-            let value = Memo::new(move |_| w.filing.with(|f| get(f)));
+            let row = lens.row;
+            let value = Memo::new(move |_| w.read(row, |f| get(f)));
             let describedby = described_by(id, hint.is_some(), error);
             let input = move || {
                 let set = set.clone();
                 let on_input = move |ev: leptos::ev::Event| {
                     let v = event_target_value(&ev);
-                    w.filing.update(|f| set(f, v));
+                    w.edit(row, |f| set(f, v));
                 };
                 if kind == TextKind::Long {
                     view! {
@@ -325,7 +326,8 @@ fn field_body(field: Field, path: Signal<String>) -> AnyView {
         }
         Input::Radios { lens, options } => {
             let get = lens.get.clone();
-            let value = Memo::new(move |_| w.filing.with(|f| get(f)));
+            let row = lens.row;
+            let value = Memo::new(move |_| w.read(row, |f| get(f)));
             let describedby = described_by(id, hint.is_some(), error);
             let radios = options
                 .into_iter()
@@ -338,7 +340,7 @@ fn field_body(field: Field, path: Signal<String>) -> AnyView {
                         <div class="prw-radio">
                             <input class="prw-radio__input" type="radio" id=opt_id name=move || id.get() value=opt
                                 prop:checked=move || value.get() == Some(opt)
-                                on:change=move |_| w.filing.update(|f| set(f, Some(opt))) />
+                                on:change=move |_| w.edit(row, |f| set(f, Some(opt))) />
                             <label class="prw-radio__label" for=opt_id>{move || w.t(opt_label)}</label>
                             {crate::text::has(&format!("{opt_label}.hint")).then(|| {
                                 let key = format!("{opt_label}.hint");
@@ -363,7 +365,8 @@ fn field_body(field: Field, path: Signal<String>) -> AnyView {
         Input::Check { lens } => {
             let get = lens.get.clone();
             let set = lens.set.clone();
-            let value = Memo::new(move |_| w.filing.with(|f| get(f)));
+            let row = lens.row;
+            let value = Memo::new(move |_| w.read(row, |f| get(f)));
             let describedby = described_by(id, hint.is_some(), error);
             view! {
                 <div class="prw-field" class:prw-field--error=move || error.with(Option::is_some)>
@@ -375,7 +378,7 @@ fn field_body(field: Field, path: Signal<String>) -> AnyView {
                             prop:checked=move || value.get()
                             on:change=move |ev| {
                                 let checked = event_target_checked(&ev);
-                                w.filing.update(|f| set(f, checked));
+                                w.edit(row, |f| set(f, checked));
                             } />
                         <label class="prw-checkbox__label" for=move || id.get()>{move || w.t(label)}</label>
                     </div>
@@ -461,7 +464,7 @@ fn ListEditor(kind: ListKind, label: &'static str) -> impl IntoView {
     let list_id = Memo::new(move |_| w.field_id(kind.path()));
     let add = move |_| {
         let mut new_id = 0;
-        w.filing.update(|f| {
+        w.edit(None, |f| {
             let rows = kind.rows_mut(f);
             new_id = rows
                 .iter()
@@ -496,7 +499,7 @@ fn RowEditor(kind: ListKind, row_id: u32, ids: Memo<Vec<u32>>) -> impl IntoView 
     let w = use_wizard();
     let index = Memo::new(move |_| ids.with(|v| v.iter().position(|x| *x == row_id).unwrap_or(0)));
     let name = Memo::new(move |_| {
-        w.filing.with(|f| {
+        w.read(Some(RowKey(kind, row_id)), |f| {
             kind.rows(f)
                 .iter()
                 .find(|p| p.id == row_id)

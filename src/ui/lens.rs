@@ -12,6 +12,9 @@ type Setter<T> = Arc<dyn Fn(&mut Filing, T) + Send + Sync>;
 pub struct Lens<T> {
     pub get: Getter<T>,
     pub set: Setter<T>,
+    /// For a field of a listed row: the row's change channel, so an edit
+    /// re-runs only that row's fields, not every field of a 200-row list.
+    pub row: Option<RowKey>,
 }
 
 impl<T> Clone for Lens<T> {
@@ -19,9 +22,14 @@ impl<T> Clone for Lens<T> {
         Lens {
             get: self.get.clone(),
             set: self.set.clone(),
+            row: self.row,
         }
     }
 }
+
+/// A row of a list, as a change channel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct RowKey(pub ListKind, pub u32);
 
 /// `lens!(purchaser.name)`: a lens on a plain field of the filing.
 macro_rules! lens {
@@ -29,13 +37,14 @@ macro_rules! lens {
         $crate::ui::lens::Lens {
             get: ::std::sync::Arc::new(|f: &$crate::domain::model::Filing| f.$($field).+.clone()),
             set: ::std::sync::Arc::new(|f: &mut $crate::domain::model::Filing, v| f.$($field).+ = v),
+            row: None,
         }
     };
 }
 pub(crate) use lens;
 
 /// The three lists of units a route may ask for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ListKind {
     /// D-own requesting units.
     Units,
@@ -91,5 +100,6 @@ pub fn row_lens<T: Default + Clone + Send + Sync + 'static>(
                 *field_mut(p) = v;
             }
         }),
+        row: Some(RowKey(list, id)),
     }
 }

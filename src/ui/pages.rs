@@ -64,9 +64,11 @@ fn LangToggle() -> impl IntoView {
 #[component]
 fn StepIndicator() -> impl IntoView {
     let w = use_wizard();
+    // Only the route matters here: not every keystroke.
+    let route = Memo::new(move |_| w.filing.with(|f| f.route));
     move || {
         let step = w.step.get();
-        let route = w.filing.with(|f| f.route)?;
+        let route = route.get()?;
         let all: Vec<Step> = crate::domain::route::steps(Some(route))
             .into_iter()
             .filter(|s| !matches!(s, Step::Start | Step::Done))
@@ -342,7 +344,7 @@ fn RoutePage() -> impl IntoView {
                                 <p class="prw-clause">{move || if w.lang.get() == Lang::Zh { clause.zh.clone() } else { clause.en.clone() }}</p>
                             </div>
                             <button type="button" class="prw-button" on:click=move |_| {
-                                w.filing.update(|f| f.route = Some(route));
+                                w.edit(None, |f| f.route = Some(route));
                                 w.help.set(false);
                                 w.continue_from(Step::Route);
                             }>{move || w.t("ui.choose_route")}</button>
@@ -360,7 +362,7 @@ fn RoutePage() -> impl IntoView {
         }
     };
     let restart_help = move |_| {
-        w.filing.update(|f| f.decision = DecisionAnswers::default());
+        w.edit(None, |f| f.decision = DecisionAnswers::default());
         help_page.set(HelpPage::Ask(Question::Object));
         w.focus_later(w.id("heading"));
     };
@@ -702,7 +704,7 @@ fn DonePage() -> impl IntoView {
                 <pre class="prw-pre" id=w.id("package-json")>{move || json.get()}</pre>
             </details>
             <button type="button" class="prw-button prw-button--secondary" on:click=move |_| {
-                w.filing.set(Filing::default());
+                w.replace(Filing::default());
                 w.returning.set(false);
                 w.go(Step::Start);
             }>{move || w.t("ui.new_filing")}</button>

@@ -1,7 +1,11 @@
 //! One wizard instance's state. Everything a page shows derives from it;
 //! every edit goes through `filing`.
 
+use std::collections::HashMap;
+
 use leptos::prelude::*;
+
+use super::lens::RowKey;
 
 use crate::domain::date::Date;
 use crate::domain::finding::{Finding, Severity};
@@ -35,6 +39,13 @@ pub struct Wizard {
     pub root: StoredValue<Option<web_sys::Element>, LocalStorage>,
     /// The host page's title before any "错误：" prefix.
     pub base_title: StoredValue<String>,
+    /// One change channel per listed row (see `Lens::row`).
+    rows: StoredValue<HashMap<RowKey, ArcTrigger>>,
+    /// Notified when the whole filing is replaced (new filing, a resumed
+    /// draft): row fields re-read then too.
+    pub epoch: Trigger,
+    /// Notified on every edit, row edits included (autosave listens).
+    pub edits: Trigger,
 }
 
 pub fn use_wizard() -> Wizard {
@@ -69,7 +80,47 @@ impl Wizard {
             prefix: StoredValue::new(prefix.to_string()),
             root: StoredValue::new_local(None),
             base_title: StoredValue::new(String::new()),
+            rows: StoredValue::new(HashMap::new()),
+            epoch: Trigger::new(),
+            edits: Trigger::new(),
         }
+    }
+
+    fn row_trigger(self, key: RowKey) -> ArcTrigger {
+        self.rows
+            .try_update_value(|m| m.entry(key).or_default().clone())
+            .unwrap_or_default()
+    }
+
+    /// Read a value of the filing; a row's field subscribes to its row only.
+    pub fn read<T>(self, row: Option<RowKey>, get: impl Fn(&Filing) -> T) -> T {
+        match row {
+            Some(key) => {
+                self.row_trigger(key).track();
+                self.epoch.track();
+                self.filing.with_untracked(get)
+            }
+            None => self.filing.with(get),
+        }
+    }
+
+    /// Apply an edit. A row's edit notifies that row alone.
+    pub fn edit(self, row: Option<RowKey>, change: impl FnOnce(&mut Filing)) {
+        match row {
+            Some(key) => {
+                self.filing.update_untracked(change);
+                self.row_trigger(key).notify();
+            }
+            None => self.filing.update(change),
+        }
+        self.edits.notify();
+    }
+
+    /// Replace the whole filing (a new filing, a resumed draft).
+    pub fn replace(self, filing: Filing) {
+        self.filing.set(filing);
+        self.epoch.notify();
+        self.edits.notify();
     }
 
     /// A catalog text in the current language (reactive).
