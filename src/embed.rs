@@ -94,17 +94,20 @@ pub fn mount_with(host: HtmlElement, cfg: HostConfig) -> Result<WizardHandle, Js
         lang,
         profile,
         prefill,
+        namespace,
         ..
     } = cfg;
+    let store = crate::storage::Store::open(&namespace);
     let view = mount_to(container.clone().unchecked_into(), move || {
         let filing = Filing {
             purchaser: prefill,
             ..Filing::default()
         };
-        let wizard = Wizard::new(filing, profile, lang, &prefix);
+        let wizard = Wizard::new(filing, profile, lang, &prefix, store);
         wizard.root.set_value(Some(root));
         wizard.base_title.set_value(base_title);
         provide_context(wizard);
+        crate::ui::drafts::start_autosave(wizard);
         *filled.borrow_mut() = Some(wizard);
         view! { <App/> }
     });

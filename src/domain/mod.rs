@@ -3,6 +3,7 @@
 //! `filing-check` binary, so browser and server reach the same verdict.
 
 pub mod date;
+pub mod draft;
 pub mod finding;
 pub mod i18n;
 pub mod model;

@@ -2,6 +2,7 @@
 //! and decide nothing the domain already decides.
 
 pub mod choice;
+pub mod drafts;
 pub mod form;
 pub mod lens;
 pub mod pages;

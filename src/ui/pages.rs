@@ -10,7 +10,7 @@ use super::state::use_wizard;
 use super::steps::fields;
 use crate::domain::finding::{Finding, Severity};
 use crate::domain::i18n::Lang;
-use crate::domain::model::{DecisionAnswers, Filing};
+use crate::domain::model::DecisionAnswers;
 use crate::domain::route::{suggest, Question, RouteId, Step, Suggestion};
 use crate::domain::rules::citation;
 
@@ -28,6 +28,7 @@ pub fn App() -> impl IntoView {
         <div class="prw" lang=move || w.lang.get().tag()>
             <div class="prw-header">
                 <p class="prw-title">{move || w.t("ui.title")}</p>
+                <super::drafts::SaveStatusBar/>
                 <LangToggle/>
             </div>
             <StepIndicator/>
@@ -207,9 +208,22 @@ fn StartPage() -> impl IntoView {
                 <li>{move || w.t("start.need_route")}</li>
             </ul>
             <p class="prw-body prw-hint">{move || w.t("start.clauses")}</p>
-            <button type="button" class="prw-button prw-button--start" on:click=move |_| w.go(Step::Route)>
-                {move || w.t("ui.start")}
+            <button type="button" class="prw-button prw-button--start" on:click=move |_| {
+                if w.draft.with_untracked(|d| d.id.is_empty()) {
+                    super::drafts::begin(w);
+                }
+                w.go(Step::Route);
+            }>
+                {move || if w.draft.with(|d| d.id.is_empty()) { w.t("ui.start") } else { w.t("ui.continue_current") }}
             </button>
+            {move || (!w.draft.with(|d| d.id.is_empty())).then(|| view! {
+                <button type="button" class="prw-button prw-button--secondary" on:click=move |_| {
+                    super::drafts::reset_for_new(w);
+                    super::drafts::begin(w);
+                    w.go(Step::Route);
+                }>{move || w.t("ui.new_filing")}</button>
+            })}
+            <super::drafts::DraftsPanel/>
         </div>
     }
 }
@@ -704,7 +718,7 @@ fn DonePage() -> impl IntoView {
                 <pre class="prw-pre" id=w.id("package-json")>{move || json.get()}</pre>
             </details>
             <button type="button" class="prw-button prw-button--secondary" on:click=move |_| {
-                w.replace(Filing::default());
+                super::drafts::reset_for_new(w);
                 w.returning.set(false);
                 w.go(Step::Start);
             }>{move || w.t("ui.new_filing")}</button>

@@ -6,6 +6,8 @@ use std::collections::HashMap;
 use leptos::prelude::*;
 
 use super::lens::RowKey;
+use crate::domain::draft::Draft;
+use crate::storage::{Entry, Store};
 
 use crate::domain::date::Date;
 use crate::domain::finding::{Finding, Severity};
@@ -46,6 +48,44 @@ pub struct Wizard {
     pub epoch: Trigger,
     /// Notified on every edit, row edits included (autosave listens).
     pub edits: Trigger,
+    /// Where drafts are kept (namespaced), and the draft being edited.
+    pub store: StoredValue<Store>,
+    pub draft: RwSignal<DraftMeta>,
+    pub save_status: RwSignal<SaveStatus>,
+    /// The drafts list of the start page.
+    pub entries: RwSignal<Vec<Entry>>,
+    /// A message about drafts (import refused, deleted, …): catalog key.
+    pub draft_notice: RwSignal<Option<&'static str>>,
+    /// An import whose id already exists: waits for the purchaser's choice.
+    pub import_prompt: RwSignal<Option<Draft>>,
+    /// How long the last save took, in ms (the autosave benchmark reads it).
+    pub last_save_ms: RwSignal<f64>,
+    /// What the portal pre-filled: every new filing starts from it.
+    pub prefill: StoredValue<crate::domain::model::Purchaser>,
+}
+
+/// The draft being edited: its identity and last saved revision.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct DraftMeta {
+    pub id: String,
+    pub name: String,
+    pub created_at: String,
+    pub revision: u64,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum SaveStatus {
+    /// Nothing to save yet.
+    Idle,
+    /// Saved at this time (ms since the epoch).
+    Saved(f64),
+    /// Storage is blocked: the wizard works in memory.
+    Memory,
+    /// Storage full: the previous save is intact.
+    Quota,
+    /// Another tab saved a newer revision.
+    Conflict,
+    Failed,
 }
 
 pub fn use_wizard() -> Wizard {
@@ -56,6 +96,7 @@ pub fn use_wizard() -> Wizard {
             Profile::new(crate::domain::profile::ProfileId::Shandong),
             Lang::Zh,
             "prw",
+            Store::open("default"),
         )
     })
 }
@@ -66,7 +107,8 @@ pub fn today() -> Date {
 }
 
 impl Wizard {
-    pub fn new(filing: Filing, profile: Profile, lang: Lang, prefix: &str) -> Self {
+    pub fn new(filing: Filing, profile: Profile, lang: Lang, prefix: &str, store: Store) -> Self {
+        let filing_prefill = filing.purchaser.clone();
         Wizard {
             filing: RwSignal::new(filing),
             step: RwSignal::new(Step::Start),
@@ -83,6 +125,18 @@ impl Wizard {
             rows: StoredValue::new(HashMap::new()),
             epoch: Trigger::new(),
             edits: Trigger::new(),
+            save_status: RwSignal::new(if store.available() {
+                SaveStatus::Idle
+            } else {
+                SaveStatus::Memory
+            }),
+            store: StoredValue::new(store),
+            draft: RwSignal::new(DraftMeta::default()),
+            entries: RwSignal::new(Vec::new()),
+            draft_notice: RwSignal::new(None),
+            import_prompt: RwSignal::new(None),
+            last_save_ms: RwSignal::new(0.0),
+            prefill: StoredValue::new(filing_prefill),
         }
     }
 

@@ -80,6 +80,37 @@ test("bench: input to DOM update with 200 purchasers", async ({ page }) => {
     }
     return out;
   });
+  // Fill every row as a purchaser would have, then time autosave.
+  await page.evaluate(async () => {
+    const root = document.querySelector("#wizard").shadowRoot;
+    const rows = root.querySelectorAll("fieldset.prw-row");
+    rows.forEach((row, i) => {
+      const inputs = row.querySelectorAll("input[type=text]");
+      const values = [`聊城市第${i}中学`, "12371500MB1A2B3CXB", "市级财政拨款", `聊采计〔2026〕${i}号`, "2026-03-02", "6000.00"];
+      inputs.forEach((el, j) => {
+        el.value = values[j] ?? "x";
+        el.dispatchEvent(new Event("input", { bubbles: true }));
+      });
+    });
+  });
+  const saves = [];
+  for (let i = 0; i < 15; i++) {
+    const marker = `保存计时${i}`;
+    await page.evaluate((m) => {
+      const root = document.querySelector("#wizard").shadowRoot;
+      const input = root.querySelectorAll("fieldset.prw-row")[50].querySelector("input[type=text]");
+      input.value = m;
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+    }, marker);
+    await expect.poll(() => page.evaluate((m) => Object.values(localStorage).some((v) => v.includes(m)), marker)).toBe(true);
+    await expect.poll(async () => Number(await w.locator(".prw-save").getAttribute("data-save-ms"))).toBeGreaterThan(0);
+    saves.push(Number(await w.locator(".prw-save").getAttribute("data-save-ms")));
+  }
+  saves.sort((a, b) => a - b);
+  const draftKb = await page.evaluate(() => Math.round(Object.values(localStorage).reduce((n, v) => n + v.length, 0) / 1024));
+  console.log(
+    `bench autosave: 200-purchaser draft (${draftKb} K chars): save median ${saves[7].toFixed(2)} ms, max ${saves[14].toFixed(2)} ms`,
+  );
   samples.sort((a, b) => a - b);
   const median = samples[Math.floor(samples.length / 2)];
   const p90 = samples[Math.floor(samples.length * 0.9)];

@@ -1,0 +1,185 @@
+//! The stored draft: a filing in progress, versioned, with migrations from
+//! every older version. Stored drafts and imported files are untrusted.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::model::Filing;
+use super::profile::ProfileId;
+use super::route::{steps, Step};
+
+/// Version 1 (first release) kept the step as an index into the route's
+/// pages and had no revision; version 2 names the step and counts saves.
+pub const DRAFT_VERSION: u64 = 2;
+/// A 1,000-purchaser draft is under 400 KB; anything this large is not ours.
+pub const MAX_DRAFT_BYTES: usize = 4 * 1024 * 1024;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Draft {
+    pub draft_version: u64,
+    pub id: String,
+    pub name: String,
+    pub profile: ProfileId,
+    /// The page to resume at.
+    pub step: Step,
+    /// Bumped on every save: a second tab that saved in between is noticed.
+    pub revision: u64,
+    pub created_at: String,
+    pub saved_at: String,
+    pub filing: Filing,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DraftError {
+    TooLarge,
+    NotJson,
+    NotADraft,
+    /// Written by a newer version of the wizard.
+    NewerVersion(u64),
+    /// A known version whose content does not fit it.
+    Damaged(String),
+}
+
+impl DraftError {
+    /// The catalog key of the message a purchaser sees.
+    pub fn key(&self) -> &'static str {
+        match self {
+            DraftError::TooLarge => "draft.err.too_large",
+            DraftError::NotJson | DraftError::NotADraft => "draft.err.not_a_draft",
+            DraftError::NewerVersion(_) => "draft.err.newer",
+            DraftError::Damaged(_) => "draft.err.damaged",
+        }
+    }
+}
+
+/// v1 → v2: the step index becomes the step's name; revision starts at 0;
+/// created_at takes saved_at.
+fn v1_to_v2(mut v: Value) -> Result<Value, DraftError> {
+    let obj = v.as_object_mut().ok_or(DraftError::NotADraft)?;
+    let route = obj
+        .get("filing")
+        .and_then(|f| f.get("route"))
+        .cloned()
+        .and_then(|r| serde_json::from_value(r).ok());
+    let index = obj.get("step_index").and_then(Value::as_u64).unwrap_or(0) as usize;
+    let step = steps(route).get(index).copied().unwrap_or(Step::Start);
+    obj.remove("step_index");
+    obj.insert(
+        "step".into(),
+        serde_json::to_value(step).map_err(|e| DraftError::Damaged(e.to_string()))?,
+    );
+    obj.insert("revision".into(), Value::from(0u64));
+    let saved = obj
+        .get("saved_at")
+        .cloned()
+        .unwrap_or(Value::String(String::new()));
+    obj.insert("created_at".into(), saved);
+    obj.insert("draft_version".into(), Value::from(2u64));
+    Ok(v)
+}
+
+/// Read a stored or imported draft: size, JSON, version, migrations, shape.
+pub fn parse(text: &str) -> Result<Draft, DraftError> {
+    if text.len() > MAX_DRAFT_BYTES {
+        return Err(DraftError::TooLarge);
+    }
+    let mut value: Value = serde_json::from_str(text).map_err(|_| DraftError::NotJson)?;
+    let version = value
+        .get("draft_version")
+        .and_then(Value::as_u64)
+        .ok_or(DraftError::NotADraft)?;
+    if version > DRAFT_VERSION {
+        return Err(DraftError::NewerVersion(version));
+    }
+    if version == 0 {
+        return Err(DraftError::NotADraft);
+    }
+    if version == 1 {
+        value = v1_to_v2(value)?;
+    }
+    let draft: Draft =
+        serde_json::from_value(value).map_err(|e| DraftError::Damaged(e.to_string()))?;
+    if draft.id.is_empty()
+        || draft.id.len() > 64
+        || !draft
+            .id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-')
+    {
+        return Err(DraftError::Damaged("bad id".into()));
+    }
+    Ok(draft)
+}
+
+pub fn to_json(draft: &Draft) -> String {
+    serde_json::to_string(draft).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::route::RouteId;
+    use crate::domain::sample::sample;
+
+    fn draft() -> Draft {
+        Draft {
+            draft_version: DRAFT_VERSION,
+            id: "d-1".into(),
+            name: "物业管理".into(),
+            profile: ProfileId::Liaocheng,
+            step: Step::Participants,
+            revision: 3,
+            created_at: "2026-11-01T08:00:00Z".into(),
+            saved_at: "2026-11-02T08:00:00Z".into(),
+            filing: sample(RouteId::JVoluntary, ProfileId::Liaocheng),
+        }
+    }
+
+    #[test]
+    fn current_version_round_trips() {
+        let d = draft();
+        assert_eq!(parse(&to_json(&d)).unwrap(), d);
+    }
+
+    #[test]
+    fn migrates_version_1_drafts() {
+        // A version-1 draft as the first release stored it.
+        let filing =
+            serde_json::to_value(sample(RouteId::JVoluntary, ProfileId::Liaocheng)).unwrap();
+        let v1 = serde_json::json!({
+            "draft_version": 1, "id": "old-7", "name": "旧草稿", "profile": "liaocheng",
+            "step_index": 4, "saved_at": "2026-01-05T09:30:00Z", "filing": filing,
+        });
+        let d = parse(&v1.to_string()).unwrap();
+        assert_eq!(d.draft_version, DRAFT_VERSION);
+        assert_eq!(d.step, Step::Participants, "index 4 of J-voluntary's pages");
+        assert_eq!(d.revision, 0);
+        assert_eq!(d.created_at, "2026-01-05T09:30:00Z");
+        assert_eq!(d.filing, sample(RouteId::JVoluntary, ProfileId::Liaocheng));
+    }
+
+    #[test]
+    fn refuses_what_is_not_a_draft_of_ours() {
+        assert_eq!(parse("{not json"), Err(DraftError::NotJson));
+        assert_eq!(
+            parse(r#"{"schema_version":"1"}"#),
+            Err(DraftError::NotADraft)
+        );
+        assert_eq!(
+            parse(r#"{"draft_version":9}"#),
+            Err(DraftError::NewerVersion(9))
+        );
+        assert!(matches!(
+            parse(r#"{"draft_version":2,"id":"x"}"#),
+            Err(DraftError::Damaged(_))
+        ));
+        let mut d = serde_json::to_value(draft()).unwrap();
+        d["id"] = "../../etc".into();
+        assert!(matches!(parse(&d.to_string()), Err(DraftError::Damaged(_))));
+        assert_eq!(
+            parse(&" ".repeat(MAX_DRAFT_BYTES + 1)),
+            Err(DraftError::TooLarge)
+        );
+    }
+}

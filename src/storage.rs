@@ -1,0 +1,188 @@
+//! Drafts in the browser's localStorage, guarded: storage may be blocked
+//! (sandboxed iframe, privacy mode) or full, and another tab may save the
+//! same draft. Keys are `prw:{namespace}:draft:{id}`, so portals, users and
+//! instances on one origin never collide.
+
+use gloo_storage::errors::StorageError;
+use gloo_storage::{LocalStorage, Storage};
+use serde::Deserialize;
+
+use crate::domain::draft::{self, Draft, DraftError};
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum SaveError {
+    /// Storage is blocked: the wizard works in memory only.
+    Blocked,
+    /// The browser's storage is full; the previous save is intact.
+    Quota,
+    /// Another tab saved a newer revision of this draft.
+    Conflict,
+    Other(String),
+}
+
+/// One stored entry, readable or not. Unreadable ones are quarantined:
+/// listed, downloadable, never dropped or overwritten silently.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Entry {
+    Draft(Box<Draft>),
+    Unreadable { key: String, reason: &'static str },
+}
+
+#[derive(Clone, Debug)]
+pub struct Store {
+    namespace: String,
+    available: bool,
+}
+
+/// Just the revision of a stored draft: cheap to read before each save.
+#[derive(Deserialize)]
+struct Head {
+    revision: u64,
+}
+
+fn probe() -> bool {
+    // `window.localStorage` throws in sandboxed frames; a write may throw in
+    // privacy modes. Only when both work is gloo-storage used at all.
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let Ok(Some(storage)) = window.local_storage() else {
+        return false;
+    };
+    let key = "prw:probe";
+    let ok = storage.set_item(key, "1").is_ok();
+    let _ = storage.remove_item(key);
+    ok
+}
+
+impl Store {
+    pub fn open(namespace: &str) -> Self {
+        Store {
+            namespace: namespace.to_string(),
+            available: probe(),
+        }
+    }
+
+    pub fn namespace(&self) -> &str {
+        &self.namespace
+    }
+
+    pub fn available(&self) -> bool {
+        self.available
+    }
+
+    fn prefix(&self) -> String {
+        format!("prw:{}:draft:", self.namespace)
+    }
+
+    pub fn key(&self, id: &str) -> String {
+        format!("{}{id}", self.prefix())
+    }
+
+    /// The key of a storage event, if it is one of this namespace's drafts.
+    pub fn id_of_key<'k>(&self, key: &'k str) -> Option<&'k str> {
+        key.strip_prefix(&self.prefix())
+    }
+
+    fn keys(&self) -> Vec<String> {
+        if !self.available {
+            return Vec::new();
+        }
+        let raw = LocalStorage::raw();
+        let prefix = self.prefix();
+        let n = raw.length().unwrap_or(0);
+        (0..n)
+            .filter_map(|i| raw.key(i).ok().flatten())
+            .filter(|k| k.starts_with(&prefix))
+            .collect()
+    }
+
+    pub fn raw(&self, key: &str) -> Option<String> {
+        if !self.available {
+            return None;
+        }
+        LocalStorage::raw().get_item(key).ok().flatten()
+    }
+
+    /// Every entry of this namespace, newest first.
+    pub fn list(&self) -> Vec<Entry> {
+        let mut entries: Vec<Entry> = self
+            .keys()
+            .into_iter()
+            .map(|key| match self.raw(&key).map(|t| draft::parse(&t)) {
+                Some(Ok(d)) if self.key(&d.id) == key => Entry::Draft(Box::new(d)),
+                Some(Ok(_)) => Entry::Unreadable {
+                    key,
+                    reason: "draft.err.damaged",
+                },
+                Some(Err(e)) => Entry::Unreadable {
+                    key,
+                    reason: e.key(),
+                },
+                None => Entry::Unreadable {
+                    key,
+                    reason: "draft.err.damaged",
+                },
+            })
+            .collect();
+        entries.sort_by(|a, b| match (a, b) {
+            (Entry::Draft(a), Entry::Draft(b)) => b.saved_at.cmp(&a.saved_at),
+            (Entry::Draft(_), _) => std::cmp::Ordering::Less,
+            (_, Entry::Draft(_)) => std::cmp::Ordering::Greater,
+            _ => std::cmp::Ordering::Equal,
+        });
+        entries
+    }
+
+    pub fn load(&self, id: &str) -> Option<Result<Draft, DraftError>> {
+        self.raw(&self.key(id)).map(|t| draft::parse(&t))
+    }
+
+    /// The revision stored now for `id` (0 when none).
+    pub fn stored_revision(&self, id: &str) -> u64 {
+        self.raw(&self.key(id))
+            .and_then(|t| serde_json::from_str::<Head>(&t).ok())
+            .map_or(0, |h| h.revision)
+    }
+
+    /// Save `draft` as the next revision after `known`. Refuses to
+    /// overwrite a newer revision saved by another tab.
+    pub fn save(&self, draft: &Draft) -> Result<(), SaveError> {
+        if !self.available {
+            return Err(SaveError::Blocked);
+        }
+        if self.stored_revision(&draft.id) >= draft.revision {
+            return Err(SaveError::Conflict);
+        }
+        self.write(draft)
+    }
+
+    /// Write without the revision check (import after the purchaser agreed).
+    pub fn write(&self, draft: &Draft) -> Result<(), SaveError> {
+        if !self.available {
+            return Err(SaveError::Blocked);
+        }
+        // gloo-storage serializes with serde_json and maps the DOMException.
+        match LocalStorage::set(self.key(&draft.id), draft) {
+            Ok(()) => Ok(()),
+            Err(StorageError::JsError(js)) if js.name == "QuotaExceededError" => {
+                Err(SaveError::Quota)
+            }
+            Err(other) => Err(SaveError::Other(other.to_string())),
+        }
+    }
+
+    pub fn remove_key(&self, key: &str) {
+        if self.available && key.starts_with(&self.prefix()) {
+            LocalStorage::delete(key);
+        }
+    }
+
+    /// "Clear all drafts on this computer" (this namespace), unreadable
+    /// entries included.
+    pub fn clear_all(&self) {
+        for key in self.keys() {
+            LocalStorage::delete(&key);
+        }
+    }
+}
