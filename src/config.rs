@@ -44,6 +44,9 @@ pub struct HostConfig {
     pub theme: Vec<(String, String)>,
     /// URL of the wizard's stylesheet, loaded inside its shadow root.
     pub stylesheet: String,
+    /// For iframe hosts: also post events to the parent window, to this
+    /// origin only (never `*`).
+    pub post_message_origin: Option<String>,
 }
 
 impl Default for HostConfig {
@@ -56,6 +59,7 @@ impl Default for HostConfig {
             namespace: "default".into(),
             theme: Vec::new(),
             stylesheet: "wizard.css".into(),
+            post_message_origin: None,
         }
     }
 }
@@ -69,6 +73,7 @@ const KNOWN: &[&str] = &[
     "thresholds",
     "theme",
     "stylesheet",
+    "postMessage",
 ];
 
 fn err(field: &str, reason: impl Into<String>) -> ConfigError {
@@ -200,6 +205,29 @@ pub fn parse(json: &str) -> Result<HostConfig, ConfigError> {
         }
         c.stylesheet = url;
     }
+    if let Some(pm) = typed::<Map<String, Value>>(&map, "postMessage")? {
+        if let Some(k) = pm.keys().find(|k| k.as_str() != "targetOrigin") {
+            return Err(err(
+                &format!("postMessage.{k}"),
+                "unknown field; the only field is targetOrigin",
+            ));
+        }
+        let origin = pm
+            .get("targetOrigin")
+            .and_then(Value::as_str)
+            .unwrap_or_default();
+        // An origin is scheme://host[:port], nothing after it; "*" would
+        // hand filings to whoever framed the page.
+        let valid = (origin.starts_with("https://") || origin.starts_with("http://"))
+            && origin
+                .split("://")
+                .nth(1)
+                .is_some_and(|rest| !rest.is_empty() && !rest.contains(['/', '*', ' ', '?', '#']));
+        if !valid {
+            return Err(err("postMessage.targetOrigin", "must be the parent page's exact origin, like https://portal.example.gov.cn (never *)"));
+        }
+        c.post_message_origin = Some(origin.to_string());
+    }
     Ok(c)
 }
 
@@ -250,6 +278,24 @@ mod tests {
         assert_eq!(
             field(r#"{"stylesheet":"javascript:alert(1)"}"#),
             "stylesheet"
+        );
+        assert_eq!(
+            field(r#"{"postMessage":{"targetOrigin":"*"}}"#),
+            "postMessage.targetOrigin"
+        );
+        assert_eq!(
+            field(r#"{"postMessage":{"targetOrigin":"https://a.example/path"}}"#),
+            "postMessage.targetOrigin"
+        );
+        assert_eq!(
+            field(r#"{"postMessage":{"origin":"https://a.example"}}"#),
+            "postMessage.origin"
+        );
+        let ok =
+            parse(r#"{"postMessage":{"targetOrigin":"https://portal.example.gov.cn"}}"#).unwrap();
+        assert_eq!(
+            ok.post_message_origin.as_deref(),
+            Some("https://portal.example.gov.cn")
         );
         assert_eq!(field("[1]"), "");
     }

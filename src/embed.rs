@@ -6,6 +6,7 @@
 //! per-instance prefix.
 
 use std::cell::RefCell;
+use std::collections::HashMap;
 use std::rc::Rc;
 use std::sync::atomic::{AtomicU32, Ordering};
 
@@ -34,10 +35,17 @@ struct Mounted {
     parts: Vec<Element>,
 }
 
+thread_local! {
+    /// Mounted wizards live here until `unmount()`, not in the JS handle:
+    /// a portal that drops the handle (and lets the GC collect it) must not
+    /// see its wizard vanish.
+    static MOUNTED: RefCell<HashMap<u32, Mounted>> = RefCell::new(HashMap::new());
+}
+
 /// A mounted wizard.
 #[wasm_bindgen]
 pub struct WizardHandle {
-    mounted: Option<Mounted>,
+    key: u32,
 }
 
 fn js_error(message: &str) -> JsValue {
@@ -85,7 +93,8 @@ pub fn mount_with(host: HtmlElement, cfg: HostConfig) -> Result<WizardHandle, Js
         style.set_property(name, value)?;
     }
 
-    let prefix = format!("prw{}", NEXT_INSTANCE.fetch_add(1, Ordering::Relaxed));
+    let key = NEXT_INSTANCE.fetch_add(1, Ordering::Relaxed);
+    let prefix = format!("prw{key}");
     let base_title = document.title();
     let cell: Rc<RefCell<Option<Wizard>>> = Rc::new(RefCell::new(None));
     let filled = cell.clone();
@@ -95,8 +104,11 @@ pub fn mount_with(host: HtmlElement, cfg: HostConfig) -> Result<WizardHandle, Js
         profile,
         prefill,
         namespace,
+        locked,
+        post_message_origin,
         ..
     } = cfg;
+    let host_el = host.clone();
     let store = crate::storage::Store::open(&namespace);
     let view = mount_to(container.clone().unchecked_into(), move || {
         let filing = Filing {
@@ -106,7 +118,20 @@ pub fn mount_with(host: HtmlElement, cfg: HostConfig) -> Result<WizardHandle, Js
         let wizard = Wizard::new(filing, profile, lang, &prefix, store);
         wizard.root.set_value(Some(root));
         wizard.base_title.set_value(base_title);
+        wizard.locked.set_value(locked);
+        wizard.host.set_value(Some(host_el));
+        wizard.post_origin.set_value(post_message_origin);
         provide_context(wizard);
+        // Every edit is a change the host may want to know of.
+        Effect::new(move |first: Option<()>| {
+            wizard.edits.track();
+            if first.is_some() {
+                let step = wizard.step.get_untracked();
+                let route = wizard.filing.with_untracked(|f| f.route.map(|r| r.id()));
+                let detail = serde_json::json!({ "step": step.id(), "route": route });
+                wizard.emit("wizard:change", &detail.to_string());
+            }
+        });
         crate::ui::drafts::start_autosave(wizard);
         *filled.borrow_mut() = Some(wizard);
         view! { <App/> }
@@ -115,20 +140,36 @@ pub fn mount_with(host: HtmlElement, cfg: HostConfig) -> Result<WizardHandle, Js
         .borrow_mut()
         .take()
         .ok_or_else(|| js_error("the wizard did not start"))?;
-    Ok(WizardHandle {
-        mounted: Some(Mounted {
-            _view: Box::new(view),
-            wizard,
-            parts: vec![link, container],
-        }),
+    // After mount() returns, so a host that adds listeners right after
+    // mounting still hears it.
+    let ready = serde_json::json!({
+        "instance": wizard.prefix.get_value(),
+        "locale": wizard.lang.get_untracked().tag(),
+        "profile": wizard.profile.with_untracked(|p| p.id.id()),
     })
+    .to_string();
+    queue_microtask(move || wizard.emit("wizard:ready", &ready));
+    MOUNTED.with(|m| {
+        m.borrow_mut().insert(
+            key,
+            Mounted {
+                _view: Box::new(view),
+                wizard,
+                parts: vec![link, container],
+            },
+        )
+    });
+    Ok(WizardHandle { key })
 }
 
 #[wasm_bindgen]
 impl WizardHandle {
     /// Remove the wizard: its DOM, its listeners and its reactive state.
     pub fn unmount(&mut self) {
-        if let Some(m) = self.mounted.take() {
+        // Taken out of the registry first: disposing may run cleanups that
+        // look the registry up again.
+        let mounted = MOUNTED.with(|m| m.borrow_mut().remove(&self.key));
+        if let Some(m) = mounted {
             m.wizard.set_title(false);
             drop(m._view);
             for part in m.parts {
@@ -138,9 +179,8 @@ impl WizardHandle {
     }
 
     fn wizard(&self) -> Result<Wizard, JsValue> {
-        self.mounted
-            .as_ref()
-            .map(|m| m.wizard)
+        MOUNTED
+            .with(|m| m.borrow().get(&self.key).map(|m| m.wizard))
             .ok_or_else(|| js_error("the wizard is unmounted"))
     }
 

@@ -41,6 +41,7 @@ pub static UI: &[(&str, &str, &str)] = &[
     ("ui.help_restart", "重新回答", "Answer again"),
     ("ui.help_back", "直接选择组织形式", "Choose the route yourself"),
     ("ui.choose_route", "选择此形式并继续", "Choose this route and continue"),
+    ("ui.locked", "（由门户提供）", " (provided by the portal)"),
     ("ui.continue_current", "继续填写", "Continue"),
     // Drafts.
     ("draft.title", "本机保存的草稿", "Drafts on this computer"),

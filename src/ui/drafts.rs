@@ -103,6 +103,8 @@ pub fn save_now(w: Wizard) {
     match result {
         Ok(()) => {
             w.draft.update(|d| d.revision = draft.revision);
+            let detail = serde_json::json!({ "id": draft.id, "revision": draft.revision, "savedAt": draft.saved_at });
+            w.emit("wizard:draft-saved", &detail.to_string());
             w.save_status.set(SaveStatus::Saved(now_ms()));
             // Autosave status is announced politely, not on every keystroke.
             w.announce.set(saved_text(w, now_ms()));

@@ -272,13 +272,16 @@ fn field_body(field: Field, path: Signal<String>) -> AnyView {
             let get = lens.get.clone();
             let set = lens.set.clone();
             let row = lens.row;
+            let locked = w.is_locked(&path.get_untracked());
             let value = Memo::new(move |_| w.read(row, |f| get(f)));
             let describedby = described_by(id, hint.is_some(), error);
             let input = move || {
                 let set = set.clone();
                 let on_input = move |ev: leptos::ev::Event| {
-                    let v = event_target_value(&ev);
-                    w.edit(row, |f| set(f, v));
+                    if !locked {
+                        let v = event_target_value(&ev);
+                        w.edit(row, |f| set(f, v));
+                    }
                 };
                 if kind == TextKind::Long {
                     view! {
@@ -300,6 +303,7 @@ fn field_body(field: Field, path: Signal<String>) -> AnyView {
                     };
                     view! {
                         <input class=format!("prw-input {width}") id=move || id.get() name=move || id.get() type="text"
+                            readonly=locked
                             inputmode=inputmode autocomplete=autocomplete
                             spellcheck=if matches!(kind, TextKind::Code | TextKind::Date | TextKind::Money | TextKind::Phone) { "false" } else { "true" }
                             class:prw-input--error=move || error.with(Option::is_some)
@@ -316,6 +320,7 @@ fn field_body(field: Field, path: Signal<String>) -> AnyView {
                     <label class="prw-label" for=move || id.get()>
                         {move || w.t(label)}
                         {optional.then(|| view! { <span class="prw-optional">{move || w.t("ui.optional")}</span> })}
+                        {locked.then(|| view! { <span class="prw-optional">{move || w.t("ui.locked")}</span> })}
                     </label>
                     <Hint id hint/>
                     <ErrorMessage id error/>
@@ -327,6 +332,7 @@ fn field_body(field: Field, path: Signal<String>) -> AnyView {
         Input::Radios { lens, options } => {
             let get = lens.get.clone();
             let row = lens.row;
+            let locked = w.is_locked(&path.get_untracked());
             let value = Memo::new(move |_| w.read(row, |f| get(f)));
             let describedby = described_by(id, hint.is_some(), error);
             let radios = options
@@ -339,6 +345,7 @@ fn field_body(field: Field, path: Signal<String>) -> AnyView {
                     view! {
                         <div class="prw-radio">
                             <input class="prw-radio__input" type="radio" id=opt_id name=move || id.get() value=opt
+                                disabled=locked
                                 prop:checked=move || value.get() == Some(opt)
                                 on:change=move |_| w.edit(row, |f| set(f, Some(opt))) />
                             <label class="prw-radio__label" for=opt_id>{move || w.t(opt_label)}</label>

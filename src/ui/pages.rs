@@ -620,9 +620,10 @@ fn CheckPage() -> impl IntoView {
             return;
         }
         if let Some(package) = w.build_package() {
+            let json = serde_json::to_string(&package).unwrap_or_default();
             w.package.set(Some(package));
             w.go(Step::Done);
-            w.package.set(w.build_package());
+            w.emit("wizard:submit", &json);
         }
     };
     view! {

@@ -62,6 +62,12 @@ pub struct Wizard {
     pub last_save_ms: RwSignal<f64>,
     /// What the portal pre-filled: every new filing starts from it.
     pub prefill: StoredValue<crate::domain::model::Purchaser>,
+    /// Pre-filled purchaser fields the purchaser may not change.
+    pub locked: StoredValue<Vec<String>>,
+    /// The host element events are dispatched on.
+    pub host: StoredValue<Option<web_sys::HtmlElement>, LocalStorage>,
+    /// For iframe hosts: the parent's origin for postMessage (opt-in).
+    pub post_origin: StoredValue<Option<String>>,
 }
 
 /// The draft being edited: its identity and last saved revision.
@@ -137,6 +143,9 @@ impl Wizard {
             import_prompt: RwSignal::new(None),
             last_save_ms: RwSignal::new(0.0),
             prefill: StoredValue::new(filing_prefill),
+            locked: StoredValue::new(Vec::new()),
+            host: StoredValue::new_local(None),
+            post_origin: StoredValue::new(None),
         }
     }
 
@@ -144,6 +153,37 @@ impl Wizard {
         self.rows
             .try_update_value(|m| m.entry(key).or_default().clone())
             .unwrap_or_default()
+    }
+
+    /// Whether the field at `path` was pre-filled and locked by the portal.
+    pub fn is_locked(self, path: &str) -> bool {
+        path.strip_prefix("purchaser.")
+            .is_some_and(|f| self.locked.with_value(|l| l.iter().any(|x| x == f)))
+    }
+
+    /// Tell the host: a `CustomEvent` on the host element that bubbles out
+    /// of the shadow root, and, when configured, a postMessage to the
+    /// parent window's origin. `detail_json` becomes `event.detail`.
+    pub fn emit(self, name: &str, detail_json: &str) {
+        let detail = js_sys::JSON::parse(detail_json).unwrap_or(wasm_bindgen::JsValue::NULL);
+        // try_: an event may come after an unmount has disposed the state.
+        if let Some(host) = self.host.try_get_value().flatten() {
+            let init = web_sys::CustomEventInit::new();
+            init.set_bubbles(true);
+            init.set_composed(true);
+            init.set_detail(&detail);
+            if let Ok(ev) = web_sys::CustomEvent::new_with_event_init_dict(name, &init) {
+                let _ = host.dispatch_event(&ev);
+            }
+        }
+        if let Some(origin) = self.post_origin.try_get_value().flatten() {
+            if let Some(parent) = web_sys::window().and_then(|w| w.parent().ok().flatten()) {
+                let message = js_sys::Object::new();
+                let _ = js_sys::Reflect::set(&message, &"type".into(), &name.into());
+                let _ = js_sys::Reflect::set(&message, &"detail".into(), &detail);
+                let _ = parent.post_message(&message, &origin);
+            }
+        }
     }
 
     /// Read a value of the filing; a row's field subscribes to its row only.
@@ -168,6 +208,12 @@ impl Wizard {
             None => self.filing.update(change),
         }
         self.edits.notify();
+    }
+
+    fn emit_change(self, step: Step) {
+        let route = self.filing.with_untracked(|f| f.route.map(|r| r.id()));
+        let detail = serde_json::json!({ "step": step.id(), "route": route });
+        self.emit("wizard:change", &detail.to_string());
     }
 
     /// Replace the whole filing (a new filing, a resumed draft).
@@ -230,8 +276,11 @@ impl Wizard {
     /// Show `step`: clear findings, move focus to its heading, announce it.
     pub fn go(self, step: Step) {
         self.shown.set(Vec::new());
+        if self.step.get_untracked() != step {
+            self.emit_change(step);
+        }
         self.step.set(step);
-        if step != Step::Check {
+        if !matches!(step, Step::Check | Step::Done) {
             self.package.set(None);
         }
         self.announce

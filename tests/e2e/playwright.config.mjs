@@ -19,10 +19,19 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
     },
   },
-  webServer: {
-    command: `node scripts/static-server.mjs --port ${PORT} --root .`,
-    cwd: "../..",
-    url: `http://127.0.0.1:${PORT}/dist/index.html`,
-    reuseExistingServer: false,
-  },
+  webServer: [
+    {
+      command: `node scripts/static-server.mjs --port ${PORT} --root .`,
+      cwd: "../..",
+      url: `http://127.0.0.1:${PORT}/dist/index.html`,
+      reuseExistingServer: false,
+    },
+    {
+      // The same files under script-src 'self' 'wasm-unsafe-eval'; style-src 'self'.
+      command: `node scripts/static-server.mjs --port ${PORT + 1} --root . --csp`,
+      cwd: "../..",
+      url: `http://127.0.0.1:${PORT + 1}/examples/plain-script.html`,
+      reuseExistingServer: false,
+    },
+  ],
 });
