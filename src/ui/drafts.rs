@@ -4,6 +4,8 @@
 use std::time::Duration;
 
 use leptos::prelude::*;
+
+use super::tr::Tr;
 use wasm_bindgen::JsCast;
 
 use super::state::{use_wizard, DraftMeta, SaveStatus, Wizard};
@@ -355,13 +357,13 @@ pub fn SaveStatusBar() -> impl IntoView {
                 return Some(
                     view! {
                         <div class="prw-save prw-save--problem" data-status="conflict">
-                            <p class="prw-body">{move || w.t("draft.conflict")}</p>
+                            <p class="prw-body"><Tr k="draft.conflict"/></p>
                             <button type="button" class="prw-button prw-button--secondary" on:click=move |_| {
                                 let id = w.draft.with_untracked(|d| d.id.clone());
                                 if let Some(Ok(d)) = w.store.with_value(|s| s.load(&id)) {
                                     resume(w, d);
                                 }
-                            }>{move || w.t("draft.load_latest")}</button>
+                            }><Tr k="draft.load_latest"/></button>
                             <button type="button" class="prw-button prw-button--secondary" on:click=move |_| {
                                 let mut copy = current(w);
                                 copy.id = new_id();
@@ -371,7 +373,7 @@ pub fn SaveStatusBar() -> impl IntoView {
                                 w.draft.set(DraftMeta { id: copy.id, name: copy.name, created_at: copy.created_at, revision: 0 });
                                 w.save_status.set(SaveStatus::Idle);
                                 save_now(w);
-                            }>{move || w.t("draft.save_copy")}</button>
+                            }><Tr k="draft.save_copy"/></button>
                         </div>
                     }
                     .into_any(),
@@ -385,7 +387,7 @@ pub fn SaveStatusBar() -> impl IntoView {
                     data-save-ms=move || format!("{:.3}", w.last_save_ms.get())>
                     <span class="prw-save__text">{text}</span>
                     " "
-                    <button type="button" class="prw-link" on:click=export>{move || w.t("draft.export")}</button>
+                    <button type="button" class="prw-link" on:click=export><Tr k="draft.export"/></button>
                 </div>
             }
             .into_any(),
@@ -431,19 +433,19 @@ pub fn DraftsPanel() -> impl IntoView {
                             <td>{if ready { w.t("draft.ready") } else { w.t("draft.not_ready") }}</td>
                             <td class="prw-actions">
                                 <button type="button" class="prw-link" on:click=move |_| resume(w, d_resume.clone())>
-                                    {move || w.t("draft.resume")}<span class="prw-visually-hidden">" "{title.clone()}</span>
+                                    <Tr k="draft.resume"/><span class="prw-visually-hidden">" "{title.clone()}</span>
                                 </button>
                                 " "
                                 <button type="button" class="prw-link" on:click=move |_| {
                                     rename_text.set(name_now.clone());
                                     renaming.set(Some(k1.clone()));
-                                }>{move || w.t("draft.rename")}</button>
+                                }><Tr k="draft.rename"/></button>
                                 " "
                                 <button type="button" class="prw-link" on:click=move |_| download(&file_name(&d_export), "application/json", &draft::to_json(&d_export))>
-                                    {move || w.t("draft.export")}
+                                    <Tr k="draft.export"/>
                                 </button>
                                 " "
-                                <button type="button" class="prw-link" on:click=move |_| confirming.set(Some(k2.clone()))>{move || w.t("draft.delete")}</button>
+                                <button type="button" class="prw-link" on:click=move |_| confirming.set(Some(k2.clone()))><Tr k="draft.delete"/></button>
                                 {move || (renaming.get().as_deref() == Some(k3.as_str())).then(|| {
                                     let id = id_rename.clone();
                                     view! {
@@ -457,10 +459,10 @@ pub fn DraftsPanel() -> impl IntoView {
                                             renaming.set(None);
                                             refresh_list(w);
                                         }>
-                                            <label class="prw-label" for=w.id("rename")>{move || w.t("draft.new_name")}</label>
+                                            <label class="prw-label" for=w.id("rename")><Tr k="draft.new_name"/></label>
                                             <input class="prw-input" id=w.id("rename") type="text" prop:value=move || rename_text.get()
                                                 on:input=move |ev| rename_text.set(event_target_value(&ev)) />
-                                            <button type="submit" class="prw-button prw-button--secondary">{move || w.t("draft.save_name")}</button>
+                                            <button type="submit" class="prw-button prw-button--secondary"><Tr k="draft.save_name"/></button>
                                         </form>
                                     }
                                 })}
@@ -473,15 +475,15 @@ pub fn DraftsPanel() -> impl IntoView {
                     let (k1, k2) = (key.clone(), key.clone());
                     view! {
                         <tr class="prw-unreadable">
-                            <th scope="row">{move || w.t("draft.unreadable")}</th>
-                            <td colspan="4">{move || w.t(reason)}</td>
+                            <th scope="row"><Tr k="draft.unreadable"/></th>
+                            <td colspan="4"><Tr k=reason/></td>
                             <td class="prw-actions">
                                 <button type="button" class="prw-link" on:click=move |_| {
                                     let raw = w.store.with_value(|s| s.raw(&k1)).unwrap_or_default();
                                     download("unreadable-draft.txt", "text/plain", &raw);
-                                }>{move || w.t("draft.download_raw")}</button>
+                                }><Tr k="draft.download_raw"/></button>
                                 " "
-                                <button type="button" class="prw-link" on:click=move |_| confirming.set(Some(k2.clone()))>{move || w.t("draft.delete")}</button>
+                                <button type="button" class="prw-link" on:click=move |_| confirming.set(Some(k2.clone()))><Tr k="draft.delete"/></button>
                             </td>
                         </tr>
                     }
@@ -502,9 +504,9 @@ pub fn DraftsPanel() -> impl IntoView {
                         confirming.set(None);
                         w.draft_notice.set(Some(if all { "draft.cleared" } else { "draft.deleted" }));
                         refresh_list(w);
-                    }>{move || w.t("draft.confirm_yes")}</button>
+                    }><Tr k="draft.confirm_yes"/></button>
                     <button type="button" class="prw-button prw-button--secondary" on:click=move |_| confirming.set(None)>
-                        {move || w.t("draft.confirm_no")}
+                        <Tr k="draft.confirm_no"/>
                     </button>
                 </div>
             }
@@ -515,15 +517,15 @@ pub fn DraftsPanel() -> impl IntoView {
             let d2 = d.clone();
             view! {
                 <div class="prw-panel prw-panel--warning" role="alertdialog" aria-labelledby=w.id("import-title")>
-                    <p class="prw-body" id=w.id("import-title")>{move || w.t("draft.import_exists")}</p>
+                    <p class="prw-body" id=w.id("import-title")><Tr k="draft.import_exists"/></p>
                     <button type="button" class="prw-button prw-button--warning" on:click=move |_| store_import(w, d.clone(), false)>
-                        {move || w.t("draft.import_replace")}
+                        <Tr k="draft.import_replace"/>
                     </button>
                     <button type="button" class="prw-button prw-button--secondary" on:click=move |_| store_import(w, d2.clone(), true)>
-                        {move || w.t("draft.import_copy")}
+                        <Tr k="draft.import_copy"/>
                     </button>
                     <button type="button" class="prw-button prw-button--secondary" on:click=move |_| w.import_prompt.set(None)>
-                        {move || w.t("draft.confirm_no")}
+                        <Tr k="draft.confirm_no"/>
                     </button>
                 </div>
             }
@@ -531,26 +533,26 @@ pub fn DraftsPanel() -> impl IntoView {
     };
     view! {
         <section class="prw-drafts" aria-labelledby=w.id("drafts-title")>
-            <h3 class="prw-panel__title" id=w.id("drafts-title")>{move || w.t("draft.title")}</h3>
-            <p class="prw-body prw-hint">{move || w.t("draft.local_only")}</p>
-            {move || w.draft_notice.get().map(|k| view! { <p class="prw-body prw-notice" role="status">{move || w.t(k)}</p> })}
+            <h3 class="prw-panel__title" id=w.id("drafts-title")><Tr k="draft.title"/></h3>
+            <p class="prw-body prw-hint"><Tr k="draft.local_only"/></p>
+            {move || w.draft_notice.get().map(|k| view! { <p class="prw-body prw-notice" role="status"><Tr k=k/></p> })}
             {import_prompt}
             {confirm_box}
             {move || {
                 let empty = w.entries.with(Vec::is_empty);
                 if empty {
-                    view! { <p class="prw-body">{move || w.t("draft.none")}</p> }.into_any()
+                    view! { <p class="prw-body"><Tr k="draft.none"/></p> }.into_any()
                 } else {
                     view! {
                         <table class="prw-table prw-drafts__table">
-                            <caption class="prw-visually-hidden">{move || w.t("draft.title")}</caption>
+                            <caption class="prw-visually-hidden"><Tr k="draft.title"/></caption>
                             <thead><tr>
-                                <th scope="col">{move || w.t("draft.col_name")}</th>
-                                <th scope="col">{move || w.t("draft.col_route")}</th>
-                                <th scope="col">{move || w.t("draft.col_step")}</th>
-                                <th scope="col">{move || w.t("draft.col_saved")}</th>
-                                <th scope="col">{move || w.t("draft.col_status")}</th>
-                                <th scope="col">{move || w.t("draft.col_actions")}</th>
+                                <th scope="col"><Tr k="draft.col_name"/></th>
+                                <th scope="col"><Tr k="draft.col_route"/></th>
+                                <th scope="col"><Tr k="draft.col_step"/></th>
+                                <th scope="col"><Tr k="draft.col_saved"/></th>
+                                <th scope="col"><Tr k="draft.col_status"/></th>
+                                <th scope="col"><Tr k="draft.col_actions"/></th>
                             </tr></thead>
                             <tbody>{rows}</tbody>
                         </table>
@@ -558,12 +560,12 @@ pub fn DraftsPanel() -> impl IntoView {
                 }
             }}
             <div class="prw-drafts__tools">
-                <label class="prw-label" for=file_id.clone()>{move || w.t("draft.import")}</label>
+                <label class="prw-label" for=file_id.clone()><Tr k="draft.import"/></label>
                 <input class="prw-file" id=file_id type="file" accept=".json,application/json"
                     on:change=move |ev| on_file_chosen(w, ev) />
                 {move || (!w.entries.with(Vec::is_empty)).then(|| view! {
                     <button type="button" class="prw-button prw-button--warning" on:click=move |_| confirming.set(Some(String::new()))>
-                        {move || w.t("draft.clear_all")}
+                        <Tr k="draft.clear_all"/>
                     </button>
                 })}
             </div>

@@ -5,6 +5,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use super::tr::Tr;
+
 use super::choice::{by_id, options, Choice};
 use super::lens::{row_lens, Lens, ListKind, RowKey};
 use super::state::{use_wizard, Wizard};
@@ -220,12 +222,11 @@ fn described_by(
 
 #[component]
 fn ErrorMessage(id: Memo<String>, error: Memo<Option<String>>) -> impl IntoView {
-    let w = use_wizard();
     move || {
         error.get().map(|e| {
             view! {
                 <p class="prw-error-message" id=move || format!("{}-error", id.get())>
-                    <span class="prw-visually-hidden">{move || w.t("ui.error_prefix")}</span>
+                    <span class="prw-visually-hidden"><Tr k="ui.error_prefix"/></span>
                     {e}
                 </p>
             }
@@ -235,8 +236,9 @@ fn ErrorMessage(id: Memo<String>, error: Memo<Option<String>>) -> impl IntoView 
 
 #[component]
 fn Hint(id: Memo<String>, hint: Option<&'static str>) -> impl IntoView {
-    let w = use_wizard();
-    hint.map(|h| view! { <div class="prw-hint" id=move || format!("{}-hint", id.get())>{move || w.t(h)}</div> })
+    hint.map(
+        |h| view! { <div class="prw-hint" id=move || format!("{}-hint", id.get())><Tr k=h/></div> },
+    )
 }
 
 #[component]
@@ -262,7 +264,7 @@ fn field_body(field: Field, path: Signal<String>) -> AnyView {
     let id = Memo::new(move |_| w.field_id(&path.get()));
     let error = error_for(w, path);
     match field.input {
-        Input::Note => view! { <p class="prw-body">{move || w.t(label)}</p> }.into_any(),
+        Input::Note => view! { <p class="prw-body"><Tr k=label/></p> }.into_any(),
         Input::List(kind) => view! { <ListEditor kind label/> }.into_any(),
         Input::Text {
             lens,
@@ -318,9 +320,9 @@ fn field_body(field: Field, path: Signal<String>) -> AnyView {
             view! {
                 <div class="prw-field" class:prw-field--error=move || error.with(Option::is_some)>
                     <label class="prw-label" for=move || id.get()>
-                        {move || w.t(label)}
-                        {optional.then(|| view! { <span class="prw-optional">{move || w.t("ui.optional")}</span> })}
-                        {locked.then(|| view! { <span class="prw-optional">{move || w.t("ui.locked")}</span> })}
+                        <Tr k=label/>
+                        {optional.then(|| view! { <span class="prw-optional"><Tr k="ui.optional"/></span> })}
+                        {locked.then(|| view! { <span class="prw-optional"><Tr k="ui.locked"/></span> })}
                     </label>
                     <Hint id hint/>
                     <ErrorMessage id error/>
@@ -348,7 +350,7 @@ fn field_body(field: Field, path: Signal<String>) -> AnyView {
                                 disabled=locked
                                 prop:checked=move || value.get() == Some(opt)
                                 on:change=move |_| w.edit(row, |f| set(f, Some(opt))) />
-                            <label class="prw-radio__label" for=opt_id>{move || w.t(opt_label)}</label>
+                            <label class="prw-radio__label" for=opt_id><Tr k=opt_label/></label>
                             {crate::text::has(&format!("{opt_label}.hint")).then(|| {
                                 let key = format!("{opt_label}.hint");
                                 view! { <div class="prw-hint prw-radio__hint">{move || w.t(&key)}</div> }
@@ -360,7 +362,7 @@ fn field_body(field: Field, path: Signal<String>) -> AnyView {
             view! {
                 <div class="prw-field" class:prw-field--error=move || error.with(Option::is_some)>
                     <fieldset class="prw-fieldset" aria-describedby=describedby>
-                        <legend class="prw-legend">{move || w.t(label)}</legend>
+                        <legend class="prw-legend"><Tr k=label/></legend>
                         <Hint id hint/>
                         <ErrorMessage id error/>
                         <div class="prw-radios">{radios}</div>
@@ -387,7 +389,7 @@ fn field_body(field: Field, path: Signal<String>) -> AnyView {
                                 let checked = event_target_checked(&ev);
                                 w.edit(row, |f| set(f, checked));
                             } />
-                        <label class="prw-checkbox__label" for=move || id.get()>{move || w.t(label)}</label>
+                        <label class="prw-checkbox__label" for=move || id.get()><Tr k=label/></label>
                     </div>
                     <Hint id hint/>
                 </div>
@@ -489,13 +491,13 @@ fn ListEditor(kind: ListKind, label: &'static str) -> impl IntoView {
     };
     view! {
         <div class="prw-list" id=move || list_id.get() tabindex="-1">
-            <h3 class="prw-list__title">{move || w.t(label)}</h3>
+            <h3 class="prw-list__title"><Tr k=label/></h3>
             <ErrorMessage id=list_id error=list_error/>
             <For each=move || ids.get() key=|id| *id let:row_id>
                 <RowEditor kind row_id ids/>
             </For>
             <button type="button" class="prw-button prw-button--secondary" on:click=add>
-                {move || w.t("ui.add_row")}
+                <Tr k="ui.add_row"/>
             </button>
         </div>
     }
@@ -539,7 +541,7 @@ fn RowEditor(kind: ListKind, row_id: u32, ids: Memo<Vec<u32>>) -> impl IntoView 
             </legend>
             {fields}
             <button type="button" class="prw-button prw-button--warning" on:click=remove>
-                {move || w.t("ui.remove_row")}
+                <Tr k="ui.remove_row"/>
                 <span class="prw-visually-hidden">{move || format!(" {} {}", w.t("ui.row"), index.get() + 1)}</span>
             </button>
         </fieldset>

@@ -8,6 +8,7 @@ pub mod lens;
 pub mod pages;
 pub mod state;
 pub mod steps;
+pub mod tr;
 
 pub use pages::App;
 pub use state::Wizard;

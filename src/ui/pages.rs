@@ -2,6 +2,8 @@
 //! decision help, check answers and done.
 
 use leptos::prelude::*;
+
+use super::tr::Tr;
 use wasm_bindgen::JsCast;
 
 use super::form::{Field, FieldView, Input};
@@ -27,7 +29,7 @@ pub fn App() -> impl IntoView {
     view! {
         <div class="prw" lang=move || w.lang.get().tag()>
             <div class="prw-header">
-                <p class="prw-title">{move || w.t("ui.title")}</p>
+                <p class="prw-title"><Tr k="ui.title"/></p>
                 <super::drafts::SaveStatusBar/>
                 <LangToggle/>
             </div>
@@ -122,7 +124,7 @@ pub fn ErrorSummary() -> impl IntoView {
                     aria-labelledby=w.id("error-summary-title")>
                     <div role="alert">
                         <h2 class="prw-error-summary__title" id=w.id("error-summary-title")>
-                            {move || w.t("ui.error_summary_title")}
+                            <Tr k="ui.error_summary_title"/>
                         </h2>
                         <ul class="prw-error-summary__list">{items}</ul>
                     </div>
@@ -172,7 +174,7 @@ fn FindingList(findings: Vec<Finding>, title: &'static str, class: &'static str)
             .collect_view();
         view! {
             <div class=format!("prw-panel {class}")>
-                <h3 class="prw-panel__title">{move || w.t(title)}</h3>
+                <h3 class="prw-panel__title"><Tr k=title/></h3>
                 <ul class="prw-panel__list">{items}</ul>
             </div>
         }
@@ -191,7 +193,7 @@ fn Heading(#[prop(into)] key: Signal<String>) -> impl IntoView {
 fn BackLink() -> impl IntoView {
     let w = use_wizard();
     view! {
-        <button type="button" class="prw-link prw-back" on:click=move |_| w.back()>{move || w.t("ui.back")}</button>
+        <button type="button" class="prw-link prw-back" on:click=move |_| w.back()><Tr k="ui.back"/></button>
     }
 }
 
@@ -201,13 +203,13 @@ fn StartPage() -> impl IntoView {
     view! {
         <div class="prw-page">
             <Heading key="step.start"/>
-            <p class="prw-body">{move || w.t("start.lede")}</p>
+            <p class="prw-body"><Tr k="start.lede"/></p>
             <ul class="prw-list-bullets">
-                <li>{move || w.t("start.need_purchaser")}</li>
-                <li>{move || w.t("start.need_project")}</li>
-                <li>{move || w.t("start.need_route")}</li>
+                <li><Tr k="start.need_purchaser"/></li>
+                <li><Tr k="start.need_project"/></li>
+                <li><Tr k="start.need_route"/></li>
             </ul>
-            <p class="prw-body prw-hint">{move || w.t("start.clauses")}</p>
+            <p class="prw-body prw-hint"><Tr k="start.clauses"/></p>
             <button type="button" class="prw-button prw-button--start" on:click=move |_| {
                 if w.draft.with_untracked(|d| d.id.is_empty()) {
                     super::drafts::begin(w);
@@ -221,7 +223,7 @@ fn StartPage() -> impl IntoView {
                     super::drafts::reset_for_new(w);
                     super::drafts::begin(w);
                     w.go(Step::Route);
-                }>{move || w.t("ui.new_filing")}</button>
+                }><Tr k="ui.new_filing"/></button>
             })}
             <super::drafts::DraftsPanel/>
         </div>
@@ -310,9 +312,9 @@ fn RoutePage() -> impl IntoView {
                         w.help.set(true);
                         w.shown.set(Vec::new());
                         w.focus_later(w.id("heading"));
-                    }>{move || w.t("ui.help_link")}</button>
+                    }><Tr k="ui.help_link"/></button>
                 </p>
-                <button type="submit" class="prw-button">{move || w.t("ui.continue")}</button>
+                <button type="submit" class="prw-button"><Tr k="ui.continue"/></button>
             </form>
         }
     };
@@ -339,7 +341,7 @@ fn RoutePage() -> impl IntoView {
                 view! {
                     <form class="prw-form" novalidate on:submit=next>
                         <FieldView field path=q_path(q)/>
-                        <button type="submit" class="prw-button">{move || w.t("ui.continue")}</button>
+                        <button type="submit" class="prw-button"><Tr k="ui.continue"/></button>
                     </form>
                 }
                 .into_any()
@@ -353,21 +355,21 @@ fn RoutePage() -> impl IntoView {
                         let label = format!("route.{}", route.id());
                         view! {
                             <div class="prw-panel prw-panel--result">
-                                <p class="prw-body"><strong>{move || w.t("ui.help_result")}</strong>" "{move || w.t(&label)}</p>
-                                <p class="prw-body">{move || w.t(why)}</p>
+                                <p class="prw-body"><strong><Tr k="ui.help_result"/></strong>" "{move || w.t(&label)}</p>
+                                <p class="prw-body"><Tr k=why/></p>
                                 <p class="prw-clause">{move || if w.lang.get() == Lang::Zh { clause.zh.clone() } else { clause.en.clone() }}</p>
                             </div>
                             <button type="button" class="prw-button" on:click=move |_| {
                                 w.edit(None, |f| f.route = Some(route));
                                 w.help.set(false);
                                 w.continue_from(Step::Route);
-                            }>{move || w.t("ui.choose_route")}</button>
+                            }><Tr k="ui.choose_route"/></button>
                         }
                         .into_any()
                     }
                     _ => view! {
                         <div class="prw-panel prw-panel--result">
-                            <p class="prw-body">{move || w.t("why.none")}</p>
+                            <p class="prw-body"><Tr k="why.none"/></p>
                         </div>
                     }
                     .into_any(),
@@ -398,13 +400,13 @@ fn RoutePage() -> impl IntoView {
                 view! {
                     {helper}
                     <p class="prw-body">
-                        <button type="button" class="prw-link" on:click=restart_help>{move || w.t("ui.help_restart")}</button>
+                        <button type="button" class="prw-link" on:click=restart_help><Tr k="ui.help_restart"/></button>
                         " · "
                         <button type="button" class="prw-link" on:click=move |_| {
                             w.help.set(false);
                             w.shown.set(Vec::new());
                             w.focus_later(w.id("heading"));
-                        }>{move || w.t("ui.help_back")}</button>
+                        }><Tr k="ui.help_back"/></button>
                     </p>
                 }.into_any()
             } else {
@@ -469,7 +471,7 @@ fn StepPage(step: Step) -> impl IntoView {
             }>
                 {body}
                 {move || view! { <FindingList findings=warnings.get() title="ui.warnings_title" class="prw-panel--warning"/> }}
-                <button type="submit" class="prw-button">{move || w.t("ui.continue")}</button>
+                <button type="submit" class="prw-button"><Tr k="ui.continue"/></button>
             </form>
         </div>
     }
@@ -490,7 +492,7 @@ fn AnswerRow(field: Field) -> impl IntoView {
         let answer = answer.clone();
         view! {
             <div class="prw-summary__row">
-                <dt class="prw-summary__key">{move || w.t(label)}</dt>
+                <dt class="prw-summary__key"><Tr k=label/></dt>
                 <dd class="prw-summary__value">
                     {move || answer().unwrap_or_else(|| w.t("ui.not_provided").to_string())}
                 </dd>
@@ -499,8 +501,8 @@ fn AnswerRow(field: Field) -> impl IntoView {
                         ev.prevent_default();
                         w.go_to_field(path, true);
                     }>
-                        {move || w.t("ui.change")}
-                        <span class="prw-visually-hidden">" "{move || w.t(label)}</span>
+                        <Tr k="ui.change"/>
+                        <span class="prw-visually-hidden">" "<Tr k=label/></span>
                     </a>
                 </dd>
             </div>
@@ -542,10 +544,10 @@ fn ListAnswers(field: Field) -> impl IntoView {
             <dd class="prw-summary__value">
                 <table class="prw-table">
                     <thead><tr>
-                        <th scope="col">{move || w.t("label.party.name")}</th>
-                        <th scope="col">{move || w.t("label.party.uscc")}</th>
-                        <th scope="col">{move || w.t("label.party.plan_ref")}</th>
-                        <th scope="col">{move || w.t("label.party.amount")}</th>
+                        <th scope="col"><Tr k="label.party.name"/></th>
+                        <th scope="col"><Tr k="label.party.uscc"/></th>
+                        <th scope="col"><Tr k="label.party.plan_ref"/></th>
+                        <th scope="col"><Tr k="label.party.amount"/></th>
                     </tr></thead>
                     <tbody>{rows}</tbody>
                 </table>
@@ -554,7 +556,7 @@ fn ListAnswers(field: Field) -> impl IntoView {
                 <a class="prw-link" href=format!("#{}", w.field_id(path)) on:click=move |ev| {
                     ev.prevent_default();
                     w.go_to_field(path, true);
-                }>{move || w.t("ui.change")}<span class="prw-visually-hidden">" "{move || w.t(field.label)}</span></a>
+                }><Tr k="ui.change"/><span class="prw-visually-hidden">" "{move || w.t(field.label)}</span></a>
             </dd>
         </div>
     }
@@ -637,7 +639,7 @@ fn CheckPage() -> impl IntoView {
                     let items = errors.into_iter().map(|f| view! { <li><FindingLink finding=f/></li> }).collect_view();
                     view! {
                         <div class="prw-panel prw-panel--errors">
-                            <h3 class="prw-panel__title">{move || w.t("ui.check_outstanding")}</h3>
+                            <h3 class="prw-panel__title"><Tr k="ui.check_outstanding"/></h3>
                             <ul class="prw-panel__list">{items}</ul>
                         </div>
                     }
@@ -646,11 +648,11 @@ fn CheckPage() -> impl IntoView {
             {sections}
             {move || view! { <FindingList findings=of(Severity::Warning) title="ui.warnings_title" class="prw-panel--warning"/> }}
             {move || view! { <FindingList findings=of(Severity::Info) title="ui.notes_title" class="prw-panel--notes"/> }}
-            <p class="prw-print-only prw-digest">{move || w.t("ui.digest")}" "<span class="prw-code">{move || digest.get()}</span></p>
-            <button type="button" class="prw-button" on:click=submit>{move || w.t("ui.generate")}</button>
+            <p class="prw-print-only prw-digest"><Tr k="ui.digest"/>" "<span class="prw-code">{move || digest.get()}</span></p>
+            <button type="button" class="prw-button" on:click=submit><Tr k="ui.generate"/></button>
             <button type="button" class="prw-button prw-button--secondary prw-no-print" on:click=move |_| {
                 let _ = window().print();
-            }>{move || w.t("ui.print")}</button>
+            }><Tr k="ui.print"/></button>
         </div>
     }
 }
@@ -708,21 +710,21 @@ fn DonePage() -> impl IntoView {
         <div class="prw-page">
             <div class="prw-panel prw-panel--confirmation">
                 <Heading key="step.done"/>
-                <p class="prw-body">{move || w.t("done.lede")}</p>
-                <p class="prw-body">{move || w.t("ui.digest")}" "<span class="prw-code" id=w.id("digest")>{digest}</span></p>
+                <p class="prw-body"><Tr k="done.lede"/></p>
+                <p class="prw-body"><Tr k="ui.digest"/>" "<span class="prw-code" id=w.id("digest")>{digest}</span></p>
             </div>
             <button type="button" class="prw-button" on:click=move |_| download(&file_name(), &json.get_untracked())>
-                {move || w.t("ui.download")}
+                <Tr k="ui.download"/>
             </button>
             <details class="prw-details">
-                <summary>{move || w.t("ui.show_json")}</summary>
+                <summary><Tr k="ui.show_json"/></summary>
                 <pre class="prw-pre" id=w.id("package-json")>{move || json.get()}</pre>
             </details>
             <button type="button" class="prw-button prw-button--secondary" on:click=move |_| {
                 super::drafts::reset_for_new(w);
                 w.returning.set(false);
                 w.go(Step::Start);
-            }>{move || w.t("ui.new_filing")}</button>
+            }><Tr k="ui.new_filing"/></button>
         </div>
     }
 }

@@ -53,6 +53,27 @@ test("plain script tag: init, mount, handle API, locked pre-filled fields", asyn
   console.assertClean();
 });
 
+test("theming: custom properties from the config or the host's CSS reach the wizard", async ({ page }) => {
+  await open(page, "plain-script.html");
+  await expect(page.locator("#log")).toContainText("wizard:ready");
+  const colours = await page.evaluate(async () => {
+    const { mount } = window.embedApi;
+    const a = document.createElement("div");
+    const b = document.createElement("div");
+    b.className = "themed-by-css";
+    document.body.append(a, b);
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(".themed-by-css { --prw-color-primary: rgb(0, 94, 165); }");
+    document.adoptedStyleSheets = [sheet];
+    mount(a, { namespace: "theme-a", theme: { "--prw-color-primary": "rgb(120, 0, 90)" } });
+    mount(b, { namespace: "theme-b" });
+    await new Promise((r) => setTimeout(r, 300));
+    const bg = (el) => getComputedStyle(el.shadowRoot.querySelector("button.prw-button")).backgroundColor;
+    return [bg(a), bg(b)];
+  });
+  expect(colours).toEqual(["rgb(120, 0, 90)", "rgb(0, 94, 165)"]);
+});
+
 test("bad config throws an Error naming the field, and mounts nothing", async ({ page }) => {
   await open(page, "plain-script.html");
   await expect(page.locator("#log")).toContainText("wizard:ready");
