@@ -250,13 +250,13 @@ pub fn placeholders(template: &str) -> Vec<&str> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    #[test]
-    fn every_key_has_both_languages_with_the_same_placeholders() {
+    /// Keys unique, both languages present, same placeholders: for any catalog.
+    pub(crate) fn assert_catalog(table: &[(&str, &str, &str)]) {
         let mut seen = std::collections::HashSet::new();
-        for (key, zh, en) in MESSAGES {
+        for (key, zh, en) in table {
             assert!(seen.insert(*key), "duplicate key {key}");
             assert!(
                 !zh.trim().is_empty() && !en.trim().is_empty(),
@@ -268,6 +268,11 @@ mod tests {
                 "placeholders differ in {key}"
             );
         }
+    }
+
+    #[test]
+    fn every_key_has_both_languages_with_the_same_placeholders() {
+        assert_catalog(MESSAGES);
     }
 
     #[test]

@@ -4,7 +4,6 @@
 use leptos::prelude::*;
 
 use super::tr::Tr;
-use wasm_bindgen::JsCast;
 
 use super::form::{Field, FieldView, Input};
 use super::lens::lens;
@@ -657,27 +656,6 @@ fn CheckPage() -> impl IntoView {
     }
 }
 
-/// Offer the package as a JSON file download.
-fn download(name: &str, text: &str) {
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/json");
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
-        return;
-    };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
-        return;
-    };
-    if let Ok(a) = document().create_element("a") {
-        if let Ok(a) = a.dyn_into::<web_sys::HtmlAnchorElement>() {
-            a.set_href(&url);
-            a.set_download(name);
-            a.click();
-        }
-    }
-    let _ = web_sys::Url::revoke_object_url(&url);
-}
-
 #[component]
 fn DonePage() -> impl IntoView {
     let w = use_wizard();
@@ -713,7 +691,7 @@ fn DonePage() -> impl IntoView {
                 <p class="prw-body"><Tr k="done.lede"/></p>
                 <p class="prw-body"><Tr k="ui.digest"/>" "<span class="prw-code" id=w.id("digest")>{digest}</span></p>
             </div>
-            <button type="button" class="prw-button" on:click=move |_| download(&file_name(), &json.get_untracked())>
+            <button type="button" class="prw-button" on:click=move |_| super::drafts::download(&file_name(), "application/json", &json.get_untracked())>
                 <Tr k="ui.download"/>
             </button>
             <details class="prw-details">
