@@ -63,7 +63,7 @@ fn json_of(value: &JsValue) -> Result<String, JsValue> {
 }
 
 fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    let text = serde_json::to_string(value).map_err(|e| js_error(&e.to_string()))?;
+    let text = crate::domain::package::json_text(value, false);
     js_sys::JSON::parse(&text)
 }
 

@@ -163,7 +163,8 @@ impl Store {
             return Err(SaveError::Blocked);
         }
         // gloo-storage serializes with serde_json and maps the DOMException.
-        match LocalStorage::set(self.key(&draft.id), draft) {
+        let value = serde_json::to_value(draft).map_err(|e| SaveError::Other(e.to_string()))?;
+        match LocalStorage::set(self.key(&draft.id), value) {
             Ok(()) => Ok(()),
             Err(StorageError::JsError(js)) if js.name == "QuotaExceededError" => {
                 Err(SaveError::Quota)

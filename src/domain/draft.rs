@@ -113,7 +113,7 @@ pub fn parse(text: &str) -> Result<Draft, DraftError> {
 }
 
 pub fn to_json(draft: &Draft) -> String {
-    serde_json::to_string(draft).unwrap_or_default()
+    super::package::json_text(draft, false)
 }
 
 #[cfg(test)]

@@ -222,6 +222,20 @@ fn write_canonical(value: &Value, out: &mut String) -> Result<(), PackageError> 
     Ok(())
 }
 
+/// JSON text of any serializable value, serialized once into a
+/// `serde_json::Value`: the wasm then carries each type's serializer once
+/// (for `Value`), not once per output format.
+pub fn json_text<T: Serialize>(value: &T, pretty: bool) -> String {
+    let Ok(value) = serde_json::to_value(value) else {
+        return String::new();
+    };
+    if pretty {
+        serde_json::to_string_pretty(&value).unwrap_or_default()
+    } else {
+        value.to_string()
+    }
+}
+
 /// Read an untrusted package: size, JSON, version, digest, then shape.
 pub fn verify(bytes: &[u8]) -> Result<Package, PackageError> {
     if bytes.len() > MAX_PACKAGE_BYTES {

@@ -384,7 +384,7 @@ pub fn SaveStatusBar() -> impl IntoView {
         Some(
             view! {
                 <div class=class data-status=if problem { "problem" } else { "saved" }
-                    data-save-ms=move || format!("{:.3}", w.last_save_ms.get())>
+                    data-save-us=move || ((w.last_save_ms.get() * 1000.0) as u64).to_string()>
                     <span class="prw-save__text">{text}</span>
                     " "
                     <button type="button" class="prw-link" on:click=export><Tr k="draft.export"/></button>

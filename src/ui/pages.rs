@@ -621,7 +621,7 @@ fn CheckPage() -> impl IntoView {
             return;
         }
         if let Some(package) = w.build_package() {
-            let json = serde_json::to_string(&package).unwrap_or_default();
+            let json = crate::domain::package::json_text(&package, false);
             w.package.set(Some(package));
             w.go(Step::Done);
             w.emit("wizard:submit", &json);
@@ -663,7 +663,7 @@ fn DonePage() -> impl IntoView {
         w.package
             .with(|p| {
                 p.as_ref()
-                    .and_then(|p| serde_json::to_string_pretty(p).ok())
+                    .map(|p| crate::domain::package::json_text(p, true))
             })
             .unwrap_or_default()
     });
