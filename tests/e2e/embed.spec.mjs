@@ -74,6 +74,23 @@ test("theming: custom properties from the config or the host's CSS reach the wiz
   expect(colours).toEqual(["rgb(120, 0, 90)", "rgb(0, 94, 165)"]);
 });
 
+test("init({ base }) loads the wasm and the stylesheet from another folder", async ({ page }) => {
+  const console = watchConsole(page);
+  const served = [];
+  // A "CDN" folder that only exists in this test: it serves dist/'s files.
+  await page.route((url) => url.pathname.startsWith("/cdn/wizard/"), (route) => {
+    const name = new URL(route.request().url()).pathname.split("/").pop();
+    served.push(name);
+    route.fulfill({ path: path.join(ROOT, "dist", name) });
+  });
+  await page.goto("http://127.0.0.1:4173/examples/base-url.html?base=/cdn/wizard/");
+  const w = page.locator("#wizard");
+  await expect(heading(w)).toHaveText("采购组织形式备案");
+  expect(await w.locator("button.prw-button").evaluate((b) => getComputedStyle(b).backgroundColor)).toBe("rgb(0, 112, 60)");
+  expect(served.sort()).toEqual(["procurement-route-wizard_bg.wasm", "wizard.css"]);
+  console.assertClean();
+});
+
 test("bad config throws an Error naming the field, and mounts nothing", async ({ page }) => {
   await open(page, "plain-script.html");
   await expect(page.locator("#log")).toContainText("wizard:ready");
