@@ -329,6 +329,22 @@ fn on_file_chosen(w: Wizard, ev: leptos::ev::Event) {
     });
 }
 
+/// An RFC 3339 time as the purchaser's local `YYYY-MM-DD hh:mm`.
+fn local_time(rfc3339: &str) -> String {
+    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(rfc3339));
+    if d.get_time().is_nan() {
+        return rfc3339.to_string();
+    }
+    format!(
+        "{:04}-{:02}-{:02} {:02}:{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date(),
+        d.get_hours(),
+        d.get_minutes()
+    )
+}
+
 fn step_name(w: Wizard, step: Step) -> &'static str {
     w.t(&format!("step.{}", step.id()))
 }
@@ -418,7 +434,7 @@ pub fn DraftsPanel() -> impl IntoView {
                     };
                     let route = d.filing.route.map(|r| w.t(&format!("route.{}", r.id())).to_string()).unwrap_or_else(|| w.t("draft.no_route").to_string());
                     let ready = is_ready(&d);
-                    let saved = d.saved_at.replace('T', " ").chars().take(16).collect::<String>();
+                    let saved = local_time(&d.saved_at);
                     let (k1, k2, k3) = (key.clone(), key.clone(), key.clone());
                     let d_resume = d.clone();
                     let d_export = d.clone();
@@ -429,7 +445,7 @@ pub fn DraftsPanel() -> impl IntoView {
                             <th scope="row">{title.clone()}</th>
                             <td>{route}</td>
                             <td>{step_name(w, d.step)}</td>
-                            <td>{saved} " UTC"</td>
+                            <td>{saved}</td>
                             <td>{if ready { w.t("draft.ready") } else { w.t("draft.not_ready") }}</td>
                             <td class="prw-actions">
                                 <button type="button" class="prw-link" on:click=move |_| resume(w, d_resume.clone())>
