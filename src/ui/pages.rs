@@ -305,6 +305,7 @@ fn RoutePage() -> impl IntoView {
                 ev.prevent_default();
                 w.continue_from(Step::Route);
             }>
+                <p class="prw-body prw-lede"><Tr k="lede.route"/></p>
                 <FieldView field=route_field path="route"/>
                 <p class="prw-body">
                     <button type="button" class="prw-link" on:click=move |_| {
