@@ -2,7 +2,7 @@
 // closed tabs, corrupted or old entries, full or blocked storage, two tabs.
 import { test, expect } from "@playwright/test";
 import fs from "node:fs";
-import { openDemo, watchConsole } from "./helpers.mjs";
+import { openDemo, watchConsole, startWithPurchaser } from "./helpers.mjs";
 
 const PREFIX = "prw:default:draft:";
 const w = (page) => page.locator("#wizard");
@@ -29,14 +29,7 @@ async function savedContaining(page, text) {
 
 /** Start a J-voluntary filing and reach the project page with answers. */
 async function startFiling(page, projectName = "物业管理服务") {
-  await w(page).getByRole("button", { name: "开始", exact: true }).click();
-  await w(page).getByLabel("自主联合采购").check();
-  await next(page);
-  await w(page).getByLabel("统一社会信用代码").fill("11371500004180002J");
-  await w(page).getByLabel("联系人", { exact: true }).fill("张三");
-  await w(page).getByLabel("联系电话").fill("13812345678");
-  await next(page);
-  await expect(heading(page)).toHaveText("采购项目信息");
+  await startWithPurchaser(page, "自主联合采购");
   await w(page).getByLabel("项目名称").fill(projectName);
   await savedContaining(page, projectName);
   await expect(w(page).locator(".prw-save")).toContainText(/已保存 \d\d:\d\d/);

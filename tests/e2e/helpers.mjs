@@ -43,3 +43,17 @@ export async function completeRoute(page, pages) {
   }
   await expect(w.locator("h2.prw-heading")).toHaveText("提交前核对您的填写");
 }
+
+/** Start a filing on `route` and answer the purchaser page (mouse). */
+export async function startWithPurchaser(page, route, uscc = "11371500004180002J") {
+  const w = page.locator("#wizard");
+  const next = () => w.getByRole("button", { name: "继续", exact: true }).click();
+  await w.getByRole("button", { name: "开始", exact: true }).click();
+  await w.getByLabel(route).check();
+  await next();
+  await w.getByLabel("统一社会信用代码").fill(uscc);
+  await w.getByLabel("联系人", { exact: true }).fill("张三");
+  await w.getByLabel("联系电话").fill("13812345678");
+  await next();
+  await expect(w.locator("h2.prw-heading")).toHaveText("采购项目信息");
+}

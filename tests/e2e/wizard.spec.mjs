@@ -2,7 +2,7 @@
 // warnings the GOV.UK way, switching language, changing an answer from the
 // check page, hostile text, the print view.
 import { test, expect } from "@playwright/test";
-import { openDemo, watchConsole, completeRoute } from "./helpers.mjs";
+import { openDemo, watchConsole, completeRoute, startWithPurchaser } from "./helpers.mjs";
 import { script } from "./routes.mjs";
 
 
@@ -10,16 +10,7 @@ const w = (page) => page.locator("#wizard");
 const heading = (page) => w(page).locator("h2.prw-heading");
 const next = (page) => w(page).getByRole("button", { name: "继续", exact: true }).click();
 
-async function toProject(page, route = "自主联合采购") {
-  await w(page).getByRole("button", { name: "开始" }).click();
-  await w(page).getByLabel(route).check();
-  await next(page);
-  await w(page).getByLabel("统一社会信用代码").fill("11371500004180002J");
-  await w(page).getByLabel("联系人", { exact: true }).fill("张三");
-  await w(page).getByLabel("联系电话").fill("13812345678");
-  await next(page);
-  await expect(heading(page)).toHaveText("采购项目信息");
-}
+const toProject = (page, route = "自主联合采购") => startWithPurchaser(page, route);
 
 test("decision help asks one question a page and explains the route with its clause", async ({ page }) => {
   const console = watchConsole(page);
@@ -105,14 +96,8 @@ test("switching language keeps every answer, at any moment", async ({ page }) =>
 
 test("warnings advise and never block; check answers shows them apart, with 大写金额 and 修改 links", async ({ page }) => {
   await openDemo(page, "?profile=liaocheng");
-  await w(page).getByRole("button", { name: "开始" }).click();
-  await w(page).getByLabel("参加上级单位组织的部门集中采购").check();
-  await next(page);
   // An enterprise code: a warning (G1), which must not block.
-  await w(page).getByLabel("统一社会信用代码").fill("91350100M000100Y43");
-  await w(page).getByLabel("联系人", { exact: true }).fill("张三");
-  await w(page).getByLabel("联系电话").fill("13812345678");
-  await next(page);
+  await startWithPurchaser(page, "参加上级单位组织的部门集中采购", "91350100M000100Y43");
   await w(page).getByLabel("项目名称").fill("教材采购");
   await w(page).getByLabel("货物", { exact: true }).check();
   await w(page).getByLabel("品目编码").fill("A05010000");
