@@ -1,12 +1,12 @@
 //! The host portal's configuration, parsed from untrusted JSON. Every
 //! refusal names the field, and nothing is mounted half-way.
 
-use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
 use crate::domain::i18n::Lang;
 use crate::domain::model::Purchaser;
 use crate::domain::profile::{ParamsOverride, Profile, ProfileId};
+use crate::domain::record;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConfigError {
@@ -83,16 +83,27 @@ fn err(field: &str, reason: impl Into<String>) -> ConfigError {
     }
 }
 
-fn typed<T: DeserializeOwned>(
-    map: &Map<String, Value>,
+fn given<'a>(map: &'a Map<String, Value>, field: &str) -> Option<&'a Value> {
+    map.get(field).filter(|v| !v.is_null())
+}
+
+fn string(map: &Map<String, Value>, field: &str) -> Result<Option<String>, ConfigError> {
+    given(map, field)
+        .map(|v| {
+            v.as_str()
+                .map(str::to_string)
+                .ok_or_else(|| err(field, "must be a string"))
+        })
+        .transpose()
+}
+
+fn object<'a>(
+    map: &'a Map<String, Value>,
     field: &str,
-) -> Result<Option<T>, ConfigError> {
-    match map.get(field) {
-        None | Some(Value::Null) => Ok(None),
-        Some(v) => serde_json::from_value(v.clone())
-            .map(Some)
-            .map_err(|e| err(field, e.to_string())),
-    }
+) -> Result<Option<&'a Map<String, Value>>, ConfigError> {
+    given(map, field)
+        .map(|v| v.as_object().ok_or_else(|| err(field, "must be an object")))
+        .transpose()
 }
 
 /// Parse a config given as JSON text (what `JSON.stringify` makes of the
@@ -111,17 +122,18 @@ pub fn parse(json: &str) -> Result<HostConfig, ConfigError> {
         ));
     }
     let mut c = HostConfig::default();
-    if let Some(locale) = typed::<String>(&map, "locale")? {
+    if let Some(locale) = string(&map, "locale")? {
         c.lang = Lang::from_tag(&locale)
             .ok_or_else(|| err("locale", format!("{locale:?} is not zh-CN or en")))?;
     }
-    let profile_id = match typed::<String>(&map, "profile")? {
+    let profile_id = match string(&map, "profile")? {
         Some(p) => ProfileId::from_id(&p)
             .ok_or_else(|| err("profile", format!("{p:?} is not shandong or liaocheng")))?,
         None => ProfileId::Shandong,
     };
     c.profile = Profile::new(profile_id);
-    if let Some(o) = typed::<ParamsOverride>(&map, "thresholds")? {
+    if let Some(v) = given(&map, "thresholds") {
+        let o = ParamsOverride::from_value(v).map_err(|e| err(&e.field, e.reason))?;
         c.profile = c
             .profile
             .with_overrides(&o)
@@ -140,12 +152,21 @@ pub fn parse(json: &str) -> Result<HostConfig, ConfigError> {
                 ),
             ));
         }
-        c.prefill = serde_json::from_value(p.clone()).map_err(|e| err("prefill", e.to_string()))?;
+        record::read_into(&mut c.prefill, p, "prefill").map_err(|e| err(&e.path, e.expected))?;
         if c.prefill.name.chars().count() > 200 || c.prefill.division.chars().count() > 200 {
             return Err(err("prefill", "a text is longer than 200 characters"));
         }
     }
-    if let Some(locked) = typed::<Vec<String>>(&map, "locked")? {
+    if let Some(v) = given(&map, "locked") {
+        let locked = v
+            .as_array()
+            .and_then(|items| {
+                items
+                    .iter()
+                    .map(|s| s.as_str().map(str::to_string))
+                    .collect::<Option<Vec<String>>>()
+            })
+            .ok_or_else(|| err("locked", "must be a list of field names"))?;
         if let Some(bad) = locked
             .iter()
             .find(|l| !PREFILL_FIELDS.contains(&l.as_str()))
@@ -157,7 +178,7 @@ pub fn parse(json: &str) -> Result<HostConfig, ConfigError> {
         }
         c.locked = locked;
     }
-    if let Some(ns) = typed::<String>(&map, "namespace")? {
+    if let Some(ns) = string(&map, "namespace")? {
         let ok = !ns.is_empty()
             && ns.len() <= 64
             && ns
@@ -171,7 +192,7 @@ pub fn parse(json: &str) -> Result<HostConfig, ConfigError> {
         }
         c.namespace = ns;
     }
-    if let Some(theme) = typed::<Map<String, Value>>(&map, "theme")? {
+    if let Some(theme) = object(&map, "theme")? {
         for (name, value) in theme {
             let Value::String(value) = value else {
                 return Err(err(&format!("theme.{name}"), "must be a string"));
@@ -190,10 +211,10 @@ pub fn parse(json: &str) -> Result<HostConfig, ConfigError> {
             if value.len() > 200 || value.contains([';', '{', '}', '<', '>']) {
                 return Err(err(&format!("theme.{name}"), "not a plain CSS value"));
             }
-            c.theme.push((name, value));
+            c.theme.push((name.clone(), value.clone()));
         }
     }
-    if let Some(url) = typed::<String>(&map, "stylesheet")? {
+    if let Some(url) = string(&map, "stylesheet")? {
         if url.is_empty()
             || url.len() > 2048
             || url
@@ -205,7 +226,7 @@ pub fn parse(json: &str) -> Result<HostConfig, ConfigError> {
         }
         c.stylesheet = url;
     }
-    if let Some(pm) = typed::<Map<String, Value>>(&map, "postMessage")? {
+    if let Some(pm) = object(&map, "postMessage")? {
         if let Some(k) = pm.keys().find(|k| k.as_str() != "targetOrigin") {
             return Err(err(
                 &format!("postMessage.{k}"),
@@ -263,7 +284,7 @@ mod tests {
         assert_eq!(field(r#"{"locale":"fr"}"#), "locale");
         assert_eq!(field(r#"{"colour":"red"}"#), "colour");
         assert_eq!(field(r#"{"prefill":{"nmae":"x"}}"#), "prefill.nmae");
-        assert_eq!(field(r#"{"prefill":{"level":"planet"}}"#), "prefill");
+        assert_eq!(field(r#"{"prefill":{"level":"planet"}}"#), "prefill.level");
         assert_eq!(field(r#"{"locked":["budget"]}"#), "locked");
         assert_eq!(field(r#"{"namespace":"a b"}"#), "namespace");
         assert_eq!(field(r#"{"theme":{"color":"red"}}"#), "theme.color");

@@ -5,7 +5,6 @@
 
 use gloo_storage::errors::StorageError;
 use gloo_storage::{LocalStorage, Storage};
-use serde::Deserialize;
 
 use crate::domain::draft::{self, Draft, DraftError};
 
@@ -32,12 +31,6 @@ pub enum Entry {
 pub struct Store {
     namespace: String,
     available: bool,
-}
-
-/// Just the revision of a stored draft: cheap to read before each save.
-#[derive(Deserialize)]
-struct Head {
-    revision: u64,
 }
 
 fn probe() -> bool {
@@ -141,8 +134,9 @@ impl Store {
     /// The revision stored now for `id` (0 when none).
     pub fn stored_revision(&self, id: &str) -> u64 {
         self.raw(&self.key(id))
-            .and_then(|t| serde_json::from_str::<Head>(&t).ok())
-            .map_or(0, |h| h.revision)
+            .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok())
+            .and_then(|v| v.get("revision").and_then(serde_json::Value::as_u64))
+            .unwrap_or(0)
     }
 
     /// Save `draft` as the next revision after `known`. Refuses to

@@ -10,6 +10,7 @@ use proptest::prelude::*;
 use procurement_route_wizard::domain::model::*;
 use procurement_route_wizard::domain::package::{build, verify};
 use procurement_route_wizard::domain::profile::{Profile, ProfileId};
+use procurement_route_wizard::domain::record;
 use procurement_route_wizard::domain::route::RouteId;
 use procurement_route_wizard::domain::rules::check;
 use procurement_route_wizard::domain::sample::sample;
@@ -120,6 +121,14 @@ proptest! {
             let bytes = serde_json::to_vec(&package).unwrap();
             prop_assert_eq!(verify(&bytes).unwrap(), package);
         }
+    }
+
+    /// The browser reads drafts through the record tables, the schema
+    /// and `filing-check` go through serde: both must read the same filing.
+    #[test]
+    fn record_reader_reads_what_serde_writes(f in filing()) {
+        let value = serde_json::to_value(&f).unwrap();
+        prop_assert_eq!(record::filing_from(&value).unwrap(), f);
     }
 
     #[test]

@@ -121,7 +121,12 @@ fn main() -> ExitCode {
     if let Some(path) = &opts.params {
         let parsed = std::fs::read(path)
             .map_err(|e| e.to_string())
-            .and_then(|b| serde_json::from_slice::<ParamsOverride>(&b).map_err(|e| e.to_string()))
+            .and_then(|b| {
+                serde_json::from_slice::<serde_json::Value>(&b).map_err(|e| e.to_string())
+            })
+            .and_then(|v| {
+                ParamsOverride::from_value(&v).map_err(|e| format!("{}: {}", e.field, e.reason))
+            })
             .and_then(|o| {
                 profile
                     .clone()

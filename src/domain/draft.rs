@@ -6,7 +6,8 @@ use serde_json::Value;
 
 use super::model::Filing;
 use super::profile::ProfileId;
-use super::route::{steps, Step};
+use super::record;
+use super::route::{steps, RouteId, Step};
 
 /// Version 1 (first release) kept the step as an index into the route's
 /// pages and had no revision; version 2 names the step and counts saves.
@@ -60,15 +61,12 @@ fn v1_to_v2(mut v: Value) -> Result<Value, DraftError> {
     let route = obj
         .get("filing")
         .and_then(|f| f.get("route"))
-        .cloned()
-        .and_then(|r| serde_json::from_value(r).ok());
+        .and_then(Value::as_str)
+        .and_then(RouteId::from_id);
     let index = obj.get("step_index").and_then(Value::as_u64).unwrap_or(0) as usize;
     let step = steps(route).get(index).copied().unwrap_or(Step::Start);
     obj.remove("step_index");
-    obj.insert(
-        "step".into(),
-        serde_json::to_value(step).map_err(|e| DraftError::Damaged(e.to_string()))?,
-    );
+    obj.insert("step".into(), Value::from(step.id()));
     obj.insert("revision".into(), Value::from(0u64));
     let saved = obj
         .get("saved_at")
@@ -77,6 +75,46 @@ fn v1_to_v2(mut v: Value) -> Result<Value, DraftError> {
     obj.insert("created_at".into(), saved);
     obj.insert("draft_version".into(), Value::from(2u64));
     Ok(v)
+}
+
+/// The v2 envelope, read field by field (every field required, no others)
+/// and the filing through its record table.
+fn read_draft(value: &Value) -> Result<Draft, String> {
+    const KEYS: [&str; 9] = [
+        "draft_version",
+        "id",
+        "name",
+        "profile",
+        "step",
+        "revision",
+        "created_at",
+        "saved_at",
+        "filing",
+    ];
+    let object = value.as_object().ok_or("not an object")?;
+    if let Some(k) = record::unknown_key(object, &KEYS) {
+        return Err(format!("unknown field {k}"));
+    }
+    let field = |k: &str| object.get(k).ok_or(format!("missing field {k}"));
+    let text = |k: &str| {
+        field(k)?
+            .as_str()
+            .map(str::to_string)
+            .ok_or(format!("{k}: a string"))
+    };
+    let number = |k: &str| field(k)?.as_u64().ok_or(format!("{k}: a whole number"));
+    let id_of = |k: &str| field(k)?.as_str().ok_or(format!("{k}: a string"));
+    Ok(Draft {
+        draft_version: number("draft_version")?,
+        id: text("id")?,
+        name: text("name")?,
+        profile: ProfileId::from_id(id_of("profile")?).ok_or("profile: unknown")?,
+        step: Step::from_id(id_of("step")?).ok_or("step: unknown")?,
+        revision: number("revision")?,
+        created_at: text("created_at")?,
+        saved_at: text("saved_at")?,
+        filing: record::filing_from(field("filing")?).map_err(|e| e.to_string())?,
+    })
 }
 
 /// Read a stored or imported draft: size, JSON, version, migrations, shape.
@@ -98,8 +136,7 @@ pub fn parse(text: &str) -> Result<Draft, DraftError> {
     if version == 1 {
         value = v1_to_v2(value)?;
     }
-    let draft: Draft =
-        serde_json::from_value(value).map_err(|e| DraftError::Damaged(e.to_string()))?;
+    let draft = read_draft(&value).map_err(DraftError::Damaged)?;
     if draft.id.is_empty()
         || draft.id.len() > 64
         || !draft

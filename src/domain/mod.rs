@@ -2,6 +2,7 @@
 //! and tests natively and runs unchanged in the wasm bundle and in the
 //! `filing-check` binary, so browser and server reach the same verdict.
 
+pub mod choice;
 pub mod date;
 pub mod draft;
 pub mod finding;
@@ -10,6 +11,7 @@ pub mod model;
 pub mod money;
 pub mod package;
 pub mod profile;
+pub mod record;
 pub mod route;
 pub mod rules;
 pub mod sample;

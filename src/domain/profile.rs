@@ -4,6 +4,9 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use serde_json::Value;
+
+use super::choice::Choice;
 use super::date::Date;
 use super::money::Fen;
 use super::values::{Level, Object};
@@ -67,6 +70,110 @@ pub struct ParamsOverride {
     pub many_units: Option<u32>,
     /// Replace the shipped thresholds.
     pub thresholds: Option<Vec<Threshold>>,
+}
+
+impl ParamsOverride {
+    /// Read the overrides from a host's JSON (`config.thresholds` in the
+    /// browser, `--params` in `filing-check`), naming the field that does
+    /// not fit. Read by hand: the bundle carries no serde visitors.
+    pub fn from_value(value: &Value) -> Result<Self, OverrideError> {
+        let bad = |field: String, reason: &'static str| OverrideError { field, reason };
+        let object = value
+            .as_object()
+            .ok_or_else(|| bad("thresholds".into(), "must be an object"))?;
+        let mut o = ParamsOverride::default();
+        for (key, v) in object {
+            match key.as_str() {
+                "many_units" if !v.is_null() => {
+                    o.many_units = Some(
+                        v.as_u64()
+                            .and_then(|n| u32::try_from(n).ok())
+                            .ok_or_else(|| {
+                                bad(
+                                    "thresholds.many_units".into(),
+                                    "must be a whole number from 2 to 100000",
+                                )
+                            })?,
+                    );
+                }
+                "thresholds" if !v.is_null() => {
+                    let list = v
+                        .as_array()
+                        .ok_or_else(|| bad("thresholds.thresholds".into(), "must be a list"))?;
+                    let mut out = Vec::new();
+                    for (i, t) in list.iter().enumerate() {
+                        out.push(Threshold::from_value(
+                            t,
+                            &format!("thresholds.thresholds[{i}]"),
+                        )?);
+                    }
+                    o.thresholds = Some(out);
+                }
+                "many_units" | "thresholds" => {}
+                _ => {
+                    return Err(bad(
+                        format!("thresholds.{key}"),
+                        "unknown field; known fields are many_units, thresholds",
+                    ))
+                }
+            }
+        }
+        Ok(o)
+    }
+}
+
+impl Threshold {
+    fn from_value(value: &Value, at: &str) -> Result<Self, OverrideError> {
+        let bad = |f: &str, reason: &'static str| OverrideError {
+            field: format!("{at}.{f}"),
+            reason,
+        };
+        let object = value.as_object().ok_or_else(|| OverrideError {
+            field: at.to_string(),
+            reason: "must be an object",
+        })?;
+        const KEYS: [&str; 6] = [
+            "level",
+            "object",
+            "valid_from",
+            "valid_to",
+            "public_tender_fen",
+            "shipped_default",
+        ];
+        if let Some(k) = object.keys().find(|k| !KEYS.contains(&k.as_str())) {
+            return Err(bad(k, "unknown field"));
+        }
+        let text = |f: &str| object.get(f).and_then(Value::as_str);
+        Ok(Threshold {
+            level: text("level")
+                .and_then(|id| Level::all().iter().copied().find(|l| l.id() == id))
+                .ok_or_else(|| bad("level", "must be central, province, city or county"))?,
+            object: text("object")
+                .and_then(|id| Object::all().iter().copied().find(|l| l.id() == id))
+                .ok_or_else(|| bad("object", "must be goods, services or works"))?,
+            valid_from: text("valid_from")
+                .ok_or_else(|| bad("valid_from", "must be a date YYYY-MM-DD"))?
+                .to_string(),
+            valid_to: match object.get("valid_to") {
+                None | Some(Value::Null) => None,
+                Some(v) => Some(
+                    v.as_str()
+                        .ok_or_else(|| bad("valid_to", "must be a date YYYY-MM-DD"))?
+                        .to_string(),
+                ),
+            },
+            public_tender_fen: object
+                .get("public_tender_fen")
+                .and_then(Value::as_i64)
+                .ok_or_else(|| bad("public_tender_fen", "must be a positive amount in fen"))?,
+            shipped_default: match object.get("shipped_default") {
+                None => false,
+                Some(v) => v
+                    .as_bool()
+                    .ok_or_else(|| bad("shipped_default", "must be true or false"))?,
+            },
+        })
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -87,6 +87,33 @@ pub enum Step {
 }
 
 impl Step {
+    pub const ALL: [Step; 20] = [
+        Step::Start,
+        Step::Route,
+        Step::Purchaser,
+        Step::Project,
+        Step::Organiser,
+        Step::RequestingUnits,
+        Step::JoinOrganiser,
+        Step::JoinFiling,
+        Step::AgencyCase,
+        Step::AgencyConfirmation,
+        Step::AgencyPlan,
+        Step::MallStandard,
+        Step::MallParticipants,
+        Step::Participants,
+        Step::Requirement,
+        Step::JointAgency,
+        Step::Allocation,
+        Step::Responsibility,
+        Step::Check,
+        Step::Done,
+    ];
+
+    pub fn from_id(id: &str) -> Option<Self> {
+        Step::ALL.into_iter().find(|s| s.id() == id)
+    }
+
     pub fn id(self) -> &'static str {
         match self {
             Step::Start => "start",
@@ -249,6 +276,14 @@ pub fn suggest(a: &DecisionAnswers) -> Suggestion {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn step_ids_are_serdes_and_read_back() {
+        for s in Step::ALL {
+            assert_eq!(serde_json::to_value(s).unwrap(), s.id());
+            assert_eq!(Step::from_id(s.id()), Some(s));
+        }
+    }
 
     fn answers() -> DecisionAnswers {
         DecisionAnswers {
