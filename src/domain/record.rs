@@ -18,8 +18,8 @@ use super::model::*;
 pub enum Slot<'a> {
     Text(&'a str),
     Flag(bool),
-    /// A closed choice, by id (`None` = not answered).
-    Pick(Option<&'static str>),
+    /// A closed choice.
+    Pick(&'a dyn Pick),
     Record(&'a dyn Record),
     Rows(&'a [Party]),
     Id(u32),
@@ -44,6 +44,8 @@ pub trait Pick {
     fn json_bool(&self) -> bool;
     /// The options as (id, catalog label key).
     fn options(&self) -> Vec<(&'static str, &'static str)>;
+    /// The chosen option's catalog label key.
+    fn label(&self) -> Option<&'static str>;
 }
 
 impl<T: Choice> Pick for Option<T> {
@@ -73,6 +75,10 @@ impl<T: Choice> Pick for Option<T> {
 
     fn options(&self) -> Vec<(&'static str, &'static str)> {
         T::all().iter().map(|c| (c.id(), c.label())).collect()
+    }
+
+    fn label(&self) -> Option<&'static str> {
+        self.map(Choice::label)
     }
 }
 
@@ -127,7 +133,7 @@ impl AsSlot for Vec<Party> {
 
 impl<T: Choice> AsSlot for Option<T> {
     fn as_slot(&self) -> Slot<'_> {
-        Slot::Pick(self.id())
+        Slot::Pick(self)
     }
     fn as_slot_mut(&mut self) -> SlotMut<'_> {
         SlotMut::Pick(self)
@@ -330,6 +336,46 @@ pub fn text_at(filing: &Filing, path: &str) -> String {
     }
 }
 
+/// The chosen option's id at `path`.
+pub fn pick_at(filing: &Filing, path: &str) -> Option<&'static str> {
+    match slot_at(filing, path) {
+        Some(Slot::Pick(p)) => p.id(),
+        _ => None,
+    }
+}
+
+/// The options (id, label key) of the choice at `path`.
+pub fn options_at(filing: &Filing, path: &str) -> Vec<(&'static str, &'static str)> {
+    match slot_at(filing, path) {
+        Some(Slot::Pick(p)) => p.options(),
+        _ => Vec::new(),
+    }
+}
+
+pub fn flag_at(filing: &Filing, path: &str) -> bool {
+    matches!(slot_at(filing, path), Some(Slot::Flag(true)))
+}
+
+/// Write a text; a path that names no text changes nothing.
+pub fn set_text(filing: &mut Filing, path: &str, value: String) {
+    if let Some(SlotMut::Text(s)) = slot_at_mut(filing, path) {
+        *s = value;
+    }
+}
+
+/// Choose an option by id; an unknown id changes nothing.
+pub fn set_pick(filing: &mut Filing, path: &str, id: Option<&str>) {
+    if let Some(SlotMut::Pick(p)) = slot_at_mut(filing, path) {
+        p.set_id(id);
+    }
+}
+
+pub fn set_flag(filing: &mut Filing, path: &str, value: bool) {
+    if let Some(SlotMut::Flag(b)) = slot_at_mut(filing, path) {
+        *b = value;
+    }
+}
+
 /// Object keys of `value` not in `known`: for the hand-read envelopes
 /// (draft, config) that refuse unknown fields as the records do.
 pub fn unknown_key<'a>(value: &'a Map<String, Value>, known: &[&str]) -> Option<&'a str> {
@@ -421,18 +467,16 @@ mod tests {
         let id = f.joint.participants[1].id;
         let path = format!("joint.participants#{id}.uscc");
         assert_eq!(text_at(&f, &path), f.joint.participants[1].uscc);
-        if let Some(SlotMut::Text(s)) = slot_at_mut(&mut f, &path) {
-            *s = "changed".into();
-        }
+        set_text(&mut f, &path, "changed".into());
         assert_eq!(f.joint.participants[1].uscc, "changed");
-        if let Some(SlotMut::Pick(p)) = slot_at_mut(&mut f, "purchaser.level") {
-            assert!(p.set_id(Some("county")));
-            assert!(!p.set_id(Some("mars")));
-        }
-        assert!(matches!(
-            slot_at(&f, "purchaser.level"),
-            Some(Slot::Pick(Some("county")))
-        ));
+        set_pick(&mut f, "purchaser.level", Some("county"));
+        set_pick(&mut f, "purchaser.level", Some("mars"));
+        assert_eq!(pick_at(&f, "purchaser.level"), Some("county"));
+        assert_eq!(options_at(&f, "purchaser.level").len(), 4);
+        set_flag(&mut f, "responsibility.keeps_legal_duties", false);
+        assert!(!flag_at(&f, "responsibility.keeps_legal_duties"));
+        set_flag(&mut f, "responsibility.keeps_legal_duties", true);
+        assert!(flag_at(&f, "responsibility.keeps_legal_duties"));
         assert!(slot_at(&f, "purchaser.nothing").is_none());
         assert!(slot_at(&f, "joint.participants#999999.uscc").is_none());
         assert!(slot_at(&f, "purchaser.name.deeper").is_none());

@@ -1,5 +1,8 @@
 //! Fields as data, and the components that render them the GOV.UK way:
 //! label, hint, inline error tied with aria-describedby, answers kept.
+//!
+//! A field names its answer by path; reading and writing go through the
+//! filing's record tables, so a field costs a table row, not closures.
 
 use std::sync::Arc;
 
@@ -7,13 +10,13 @@ use leptos::prelude::*;
 
 use super::tr::Tr;
 
-use super::choice::{by_id, options, Choice};
-use super::lens::{row_lens, Lens, ListKind, RowKey};
+use super::rows::{ListKind, RowKey};
 use super::state::{use_wizard, Wizard};
 use crate::domain::finding::Severity;
 use crate::domain::model::{Filing, Party};
 use crate::domain::money::Fen;
 use crate::domain::profile::Profile;
+use crate::domain::record::{self, Slot};
 
 #[derive(Clone, Copy, PartialEq, Eq, Default)]
 pub enum TextKind {
@@ -32,18 +35,9 @@ pub type Cond = Arc<dyn Fn(&Filing, &Profile) -> bool + Send + Sync>;
 
 #[derive(Clone)]
 pub enum Input {
-    Text {
-        lens: Lens<String>,
-        kind: TextKind,
-        optional: bool,
-    },
-    Radios {
-        lens: Lens<Option<&'static str>>,
-        options: Vec<(&'static str, &'static str)>,
-    },
-    Check {
-        lens: Lens<bool>,
-    },
+    Text { kind: TextKind, optional: bool },
+    Radios,
+    Check,
     List(ListKind),
     Note,
 }
@@ -53,72 +47,53 @@ pub enum Input {
 #[derive(Clone)]
 pub struct Field {
     pub label: &'static str,
+    /// From the filing (`purchaser.name`); in a listed row, from the row
+    /// (`uscc`).
     pub path: &'static str,
+    /// The listed row the field belongs to, if any.
+    pub row: Option<RowKey>,
     pub hint: Option<&'static str>,
     pub input: Input,
     pub when: Option<Cond>,
 }
 
 impl Field {
-    pub fn text(label: &'static str, path: &'static str, lens: Lens<String>) -> Self {
+    fn new(label: &'static str, path: &'static str, input: Input) -> Self {
         Field {
             label,
             path,
+            row: None,
             hint: None,
-            input: Input::Text {
-                lens,
+            input,
+            when: None,
+        }
+    }
+
+    pub fn text(label: &'static str, path: &'static str) -> Self {
+        Field::new(
+            label,
+            path,
+            Input::Text {
                 kind: TextKind::Short,
                 optional: false,
             },
-            when: None,
-        }
+        )
     }
 
-    pub fn choice<T: Choice>(
-        label: &'static str,
-        path: &'static str,
-        lens: Lens<Option<T>>,
-    ) -> Self {
-        Field {
-            label,
-            path,
-            hint: None,
-            input: Input::Radios {
-                lens: by_id(lens),
-                options: options::<T>(),
-            },
-            when: None,
-        }
+    pub fn choice(label: &'static str, path: &'static str) -> Self {
+        Field::new(label, path, Input::Radios)
     }
 
-    pub fn check(label: &'static str, path: &'static str, lens: Lens<bool>) -> Self {
-        Field {
-            label,
-            path,
-            hint: None,
-            input: Input::Check { lens },
-            when: None,
-        }
+    pub fn check(label: &'static str, path: &'static str) -> Self {
+        Field::new(label, path, Input::Check)
     }
 
     pub fn list(label: &'static str, kind: ListKind) -> Self {
-        Field {
-            label,
-            path: kind.path(),
-            hint: None,
-            input: Input::List(kind),
-            when: None,
-        }
+        Field::new(label, kind.path(), Input::List(kind))
     }
 
     pub fn note(label: &'static str) -> Self {
-        Field {
-            label,
-            path: "",
-            hint: None,
-            input: Input::Note,
-            when: None,
-        }
+        Field::new(label, "", Input::Note)
     }
 
     pub fn hint(mut self, key: &'static str) -> Self {
@@ -148,12 +123,21 @@ impl Field {
         self
     }
 
+    /// The answer's address in the filing, rows named by their stable id.
+    pub fn addr(&self) -> String {
+        match self.row {
+            Some(RowKey(list, id)) => format!("{}#{id}.{}", list.path(), self.path),
+            None => self.path.to_string(),
+        }
+    }
+
     /// The answer as the check-answers page shows it; `None` = not provided.
     pub fn answer(&self, w: Wizard, f: &Filing) -> Option<String> {
         let lang = w.lang.get();
+        let addr = self.addr();
         match &self.input {
-            Input::Text { lens, kind, .. } => {
-                let v = (lens.get)(f);
+            Input::Text { kind, .. } => {
+                let v = record::text_at(f, &addr);
                 if v.trim().is_empty() {
                     return None;
                 }
@@ -165,15 +149,15 @@ impl Field {
                     _ => v,
                 })
             }
-            Input::Radios { lens, options } => (lens.get)(f).and_then(|id| {
-                options
-                    .iter()
-                    .find(|(o, _)| *o == id)
-                    .map(|(_, label)| crate::text::t(label, lang).to_string())
-            }),
-            Input::Check { lens } => Some(
+            Input::Radios => match record::slot_at(f, &addr) {
+                Some(Slot::Pick(p)) => p
+                    .label()
+                    .map(|label| crate::text::t(label, lang).to_string()),
+                _ => None,
+            },
+            Input::Check => Some(
                 crate::text::t(
-                    if (lens.get)(f) {
+                    if record::flag_at(f, &addr) {
                         "choice.confirmed"
                     } else {
                         "choice.not_confirmed"
@@ -261,28 +245,23 @@ fn field_body(field: Field, path: Signal<String>) -> AnyView {
     let w = use_wizard();
     let label = field.label;
     let hint = field.hint;
+    let row = field.row;
+    let addr = StoredValue::new(field.addr());
     let id = Memo::new(move |_| w.field_id(&path.get()));
     let error = error_for(w, path);
     match field.input {
         Input::Note => view! { <p class="prw-body"><Tr k=label/></p> }.into_any(),
         Input::List(kind) => view! { <ListEditor kind label/> }.into_any(),
-        Input::Text {
-            lens,
-            kind,
-            optional,
-        } => {
-            let get = lens.get.clone();
-            let set = lens.set.clone();
-            let row = lens.row;
+        Input::Text { kind, optional } => {
             let locked = w.is_locked(&path.get_untracked());
-            let value = Memo::new(move |_| w.read(row, |f| get(f)));
+            let value =
+                Memo::new(move |_| w.read(row, |f| addr.with_value(|a| record::text_at(f, a))));
             let describedby = described_by(id, hint.is_some(), error);
             let input = move || {
-                let set = set.clone();
                 let on_input = move |ev: leptos::ev::Event| {
                     if !locked {
                         let v = event_target_value(&ev);
-                        w.edit(row, |f| set(f, v));
+                        w.edit(row, |f| addr.with_value(|a| record::set_text(f, a, v)));
                     }
                 };
                 if kind == TextKind::Long {
@@ -331,17 +310,18 @@ fn field_body(field: Field, path: Signal<String>) -> AnyView {
             }
             .into_any()
         }
-        Input::Radios { lens, options } => {
-            let get = lens.get.clone();
-            let row = lens.row;
+        Input::Radios => {
             let locked = w.is_locked(&path.get_untracked());
-            let value = Memo::new(move |_| w.read(row, |f| get(f)));
+            let value =
+                Memo::new(move |_| w.read(row, |f| addr.with_value(|a| record::pick_at(f, a))));
             let describedby = described_by(id, hint.is_some(), error);
+            let options = w
+                .filing
+                .with_untracked(|f| addr.with_value(|a| record::options_at(f, a)));
             let radios = options
                 .into_iter()
                 .enumerate()
                 .map(|(i, (opt, opt_label))| {
-                    let set = lens.set.clone();
                     // The first option carries the field's id: error links land on it.
                     let opt_id = move || if i == 0 { id.get() } else { format!("{}-{opt}", id.get()) };
                     view! {
@@ -349,7 +329,7 @@ fn field_body(field: Field, path: Signal<String>) -> AnyView {
                             <input class="prw-radio__input" type="radio" id=opt_id name=move || id.get() value=opt
                                 disabled=locked
                                 prop:checked=move || value.get() == Some(opt)
-                                on:change=move |_| w.edit(row, |f| set(f, Some(opt))) />
+                                on:change=move |_| w.edit(row, |f| addr.with_value(|a| record::set_pick(f, a, Some(opt)))) />
                             <label class="prw-radio__label" for=opt_id><Tr k=opt_label/></label>
                             {crate::text::has(&format!("{opt_label}.hint")).then(|| {
                                 let key = format!("{opt_label}.hint");
@@ -371,11 +351,9 @@ fn field_body(field: Field, path: Signal<String>) -> AnyView {
             }
             .into_any()
         }
-        Input::Check { lens } => {
-            let get = lens.get.clone();
-            let set = lens.set.clone();
-            let row = lens.row;
-            let value = Memo::new(move |_| w.read(row, |f| get(f)));
+        Input::Check => {
+            let value =
+                Memo::new(move |_| w.read(row, |f| addr.with_value(|a| record::flag_at(f, a))));
             let describedby = described_by(id, hint.is_some(), error);
             view! {
                 <div class="prw-field" class:prw-field--error=move || error.with(Option::is_some)>
@@ -387,7 +365,7 @@ fn field_body(field: Field, path: Signal<String>) -> AnyView {
                             prop:checked=move || value.get()
                             on:change=move |ev| {
                                 let checked = event_target_checked(&ev);
-                                w.edit(row, |f| set(f, checked));
+                                w.edit(row, |f| addr.with_value(|a| record::set_flag(f, a, checked)));
                             } />
                         <label class="prw-checkbox__label" for=move || id.get()><Tr k=label/></label>
                     </div>
@@ -401,64 +379,37 @@ fn field_body(field: Field, path: Signal<String>) -> AnyView {
 
 /// The fields of one listed unit, by list.
 pub fn row_fields(kind: ListKind, id: u32) -> Vec<Field> {
-    let text =
-        |label, path, field: fn(&Party) -> &String, field_mut: fn(&mut Party) -> &mut String| {
-            Field::text(label, path, row_lens(kind, id, field, field_mut))
-        };
     let mut fields = vec![
-        text("label.party.name", "name", |p| &p.name, |p| &mut p.name),
-        text("label.party.uscc", "uscc", |p| &p.uscc, |p| &mut p.uscc)
+        Field::text("label.party.name", "name"),
+        Field::text("label.party.uscc", "uscc")
             .kind(TextKind::Code)
             .hint("hint.uscc"),
     ];
     if kind != ListKind::Mall {
-        fields.push(Field::choice(
-            "label.party.level",
-            "level",
-            row_lens(kind, id, |p| &p.level, |p| &mut p.level),
-        ));
+        fields.push(Field::choice("label.party.level", "level"));
     }
     if kind == ListKind::Joint {
-        fields.push(text(
-            "label.party.budget_source",
-            "budget_source",
-            |p| &p.budget_source,
-            |p| &mut p.budget_source,
-        ));
+        fields.push(Field::text("label.party.budget_source", "budget_source"));
     }
+    fields.push(Field::text("label.party.plan_ref", "plan_ref").kind(TextKind::Code));
     fields.push(
-        text(
-            "label.party.plan_ref",
-            "plan_ref",
-            |p| &p.plan_ref,
-            |p| &mut p.plan_ref,
-        )
-        .kind(TextKind::Code),
+        Field::text("label.party.plan_date", "plan_date")
+            .kind(TextKind::Date)
+            .hint("hint.date"),
     );
+    let amount = if kind == ListKind::Joint {
+        "label.party.share"
+    } else {
+        "label.party.amount"
+    };
     fields.push(
-        text(
-            "label.party.plan_date",
-            "plan_date",
-            |p| &p.plan_date,
-            |p| &mut p.plan_date,
-        )
-        .kind(TextKind::Date)
-        .hint("hint.date"),
+        Field::text(amount, "amount")
+            .kind(TextKind::Money)
+            .hint("hint.money"),
     );
-    fields.push(
-        text(
-            if kind == ListKind::Joint {
-                "label.party.share"
-            } else {
-                "label.party.amount"
-            },
-            "amount",
-            |p| &p.amount,
-            |p| &mut p.amount,
-        )
-        .kind(TextKind::Money)
-        .hint("hint.money"),
-    );
+    for field in &mut fields {
+        field.row = Some(RowKey(kind, id));
+    }
     fields
 }
 

@@ -6,7 +6,6 @@ use leptos::prelude::*;
 use super::tr::Tr;
 
 use super::form::{Field, FieldView, Input};
-use super::lens::lens;
 use super::state::use_wizard;
 use super::steps::fields;
 use crate::domain::finding::{Finding, Severity};
@@ -229,35 +228,21 @@ fn StartPage() -> impl IntoView {
     }
 }
 
-/// The question a decision-help page shows, with its answer's lens.
+/// The question a decision-help page shows, with its answer's path.
 fn question_field(q: Question) -> Field {
     match q {
-        Question::Object => Field::choice("q.object", "decision.object", lens!(decision.object)),
-        Question::JoiningHigher => Field::choice(
-            "q.joining_higher",
-            "decision.joining_higher",
-            lens!(decision.joining_higher),
-        ),
-        Question::PoolingOwnSystem => Field::choice(
-            "q.pooling_own_system",
-            "decision.pooling_own_system",
-            lens!(decision.pooling_own_system),
-        ),
-        Question::SeveralPurchasers => Field::choice(
-            "q.several_purchasers",
-            "decision.several_purchasers",
-            lens!(decision.several_purchasers),
-        ),
-        Question::CatalogUnified => Field::choice(
-            "q.catalog_unified",
-            "decision.catalog_unified",
-            lens!(decision.catalog_unified),
-        ),
-        Question::CrossLevelAgency => Field::choice(
-            "q.cross_level_agency",
-            "decision.cross_level_agency",
-            lens!(decision.cross_level_agency),
-        ),
+        Question::Object => Field::choice("q.object", "decision.object"),
+        Question::JoiningHigher => Field::choice("q.joining_higher", "decision.joining_higher"),
+        Question::PoolingOwnSystem => {
+            Field::choice("q.pooling_own_system", "decision.pooling_own_system")
+        }
+        Question::SeveralPurchasers => {
+            Field::choice("q.several_purchasers", "decision.several_purchasers")
+        }
+        Question::CatalogUnified => Field::choice("q.catalog_unified", "decision.catalog_unified"),
+        Question::CrossLevelAgency => {
+            Field::choice("q.cross_level_agency", "decision.cross_level_agency")
+        }
     }
 }
 
@@ -297,7 +282,7 @@ fn RoutePage() -> impl IntoView {
         _ => HelpPage::Result,
     };
     let help_page = RwSignal::new(first);
-    let route_field = Field::choice("label.route", "route", lens!(route)).hint("hint.route");
+    let route_field = Field::choice("label.route", "route").hint("hint.route");
     let chooser = move || {
         let route_field = route_field.clone();
         view! {
@@ -589,7 +574,7 @@ fn CheckPage() -> impl IntoView {
             .filter(|s| !matches!(s, Step::Start | Step::Check | Step::Done))
             .map(|step| {
                 let rows = if step == Step::Route {
-                    vec![Field::choice("label.route", "route", lens!(route))]
+                    vec![Field::choice("label.route", "route")]
                 } else {
                     fields(step)
                         .into_iter()

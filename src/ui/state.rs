@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use leptos::prelude::*;
 
-use super::lens::RowKey;
+use super::rows::RowKey;
 use crate::domain::draft::Draft;
 use crate::storage::{Entry, Store};
 
@@ -41,7 +41,7 @@ pub struct Wizard {
     pub root: StoredValue<Option<web_sys::Element>, LocalStorage>,
     /// The host page's title before any "错误：" prefix.
     pub base_title: StoredValue<String>,
-    /// One change channel per listed row (see `Lens::row`).
+    /// One change channel per listed row (see `Field::row`).
     rows: StoredValue<HashMap<RowKey, ArcTrigger>>,
     /// Notified when the whole filing is replaced (new filing, a resumed
     /// draft): row fields re-read then too.

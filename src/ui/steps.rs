@@ -2,7 +2,7 @@
 //! section on the check-answers page.
 
 use super::form::{Field, TextKind};
-use super::lens::{lens, ListKind};
+use super::rows::ListKind;
 use crate::domain::model::AgencyChoice;
 use crate::domain::profile::ProfileId;
 use crate::domain::route::{RouteId, Step};
@@ -11,255 +11,113 @@ use crate::domain::values::Level;
 pub fn fields(step: Step) -> Vec<Field> {
     match step {
         Step::Purchaser => vec![
-            Field::text(
-                "label.purchaser.name",
-                "purchaser.name",
-                lens!(purchaser.name),
-            ),
-            Field::text(
-                "label.purchaser.uscc",
-                "purchaser.uscc",
-                lens!(purchaser.uscc),
-            )
-            .kind(TextKind::Code)
-            .hint("hint.uscc"),
-            Field::choice(
-                "label.purchaser.level",
-                "purchaser.level",
-                lens!(purchaser.level),
-            ),
-            Field::choice(
-                "label.purchaser.in_jinan",
-                "purchaser.in_jinan",
-                lens!(purchaser.in_jinan),
-            )
-            .hint("hint.in_jinan")
-            .when(|f, _| f.purchaser.level == Some(Level::Province)),
-            Field::text(
-                "label.purchaser.division",
-                "purchaser.division",
-                lens!(purchaser.division),
-            )
-            .optional(),
-            Field::text(
-                "label.purchaser.contact_name",
-                "purchaser.contact_name",
-                lens!(purchaser.contact_name),
-            ),
-            Field::text(
-                "label.purchaser.contact_phone",
-                "purchaser.contact_phone",
-                lens!(purchaser.contact_phone),
-            )
-            .kind(TextKind::Phone)
-            .hint("hint.phone"),
+            Field::text("label.purchaser.name", "purchaser.name"),
+            Field::text("label.purchaser.uscc", "purchaser.uscc")
+                .kind(TextKind::Code)
+                .hint("hint.uscc"),
+            Field::choice("label.purchaser.level", "purchaser.level"),
+            Field::choice("label.purchaser.in_jinan", "purchaser.in_jinan")
+                .hint("hint.in_jinan")
+                .when(|f, _| f.purchaser.level == Some(Level::Province)),
+            Field::text("label.purchaser.division", "purchaser.division").optional(),
+            Field::text("label.purchaser.contact_name", "purchaser.contact_name"),
+            Field::text("label.purchaser.contact_phone", "purchaser.contact_phone")
+                .kind(TextKind::Phone)
+                .hint("hint.phone"),
         ],
         Step::Project => vec![
-            Field::text("label.project.name", "project.name", lens!(project.name)),
-            Field::choice(
-                "label.project.object",
-                "project.object",
-                lens!(project.object),
-            ),
-            Field::text(
-                "label.project.item_code",
-                "project.item_code",
-                lens!(project.item_code),
-            )
-            .kind(TextKind::Code)
-            .hint("hint.item_code"),
-            Field::choice(
-                "label.project.in_catalog",
-                "project.in_catalog",
-                lens!(project.in_catalog),
-            ),
-            Field::text(
-                "label.project.budget",
-                "project.budget",
-                lens!(project.budget),
-            )
-            .kind(TextKind::Money)
-            .hint("hint.money"),
-            Field::text(
-                "label.project.funding_source",
-                "project.funding_source",
-                lens!(project.funding_source),
-            ),
-            Field::text(
-                "label.project.planned_date",
-                "project.planned_date",
-                lens!(project.planned_date),
-            )
-            .kind(TextKind::Date)
-            .hint("hint.date"),
+            Field::text("label.project.name", "project.name"),
+            Field::choice("label.project.object", "project.object"),
+            Field::text("label.project.item_code", "project.item_code")
+                .kind(TextKind::Code)
+                .hint("hint.item_code"),
+            Field::choice("label.project.in_catalog", "project.in_catalog"),
+            Field::text("label.project.budget", "project.budget")
+                .kind(TextKind::Money)
+                .hint("hint.money"),
+            Field::text("label.project.funding_source", "project.funding_source"),
+            Field::text("label.project.planned_date", "project.planned_date")
+                .kind(TextKind::Date)
+                .hint("hint.date"),
         ],
         Step::Organiser => vec![
-            Field::text(
-                "label.organiser.name",
-                "department.organiser.name",
-                lens!(department.organiser.name),
-            ),
-            Field::text(
-                "label.organiser.uscc",
-                "department.organiser.uscc",
-                lens!(department.organiser.uscc),
-            )
-            .kind(TextKind::Code)
-            .hint("hint.uscc"),
-            Field::choice(
-                "label.organiser.level",
-                "department.organiser.level",
-                lens!(department.organiser.level),
-            )
-            .hint("hint.organiser_level"),
-            Field::choice(
-                "label.need_nature",
-                "department.need_nature",
-                lens!(department.need_nature),
-            )
-            .hint("hint.need_nature"),
-            Field::check(
-                "label.remit_declared",
-                "department.remit_declared",
-                lens!(department.remit_declared),
-            ),
+            Field::text("label.organiser.name", "department.organiser.name"),
+            Field::text("label.organiser.uscc", "department.organiser.uscc")
+                .kind(TextKind::Code)
+                .hint("hint.uscc"),
+            Field::choice("label.organiser.level", "department.organiser.level")
+                .hint("hint.organiser_level"),
+            Field::choice("label.need_nature", "department.need_nature").hint("hint.need_nature"),
+            Field::check("label.remit_declared", "department.remit_declared"),
         ],
         Step::RequestingUnits => vec![
             Field::note("note.units"),
             Field::list("label.units", ListKind::Units),
         ],
         Step::JoinOrganiser => vec![
-            Field::text(
-                "label.join.organiser_name",
-                "join.organiser_name",
-                lens!(join.organiser_name),
-            ),
-            Field::choice(
-                "label.join.organiser_level",
-                "join.organiser_level",
-                lens!(join.organiser_level),
-            )
-            .hint("hint.join_level"),
+            Field::text("label.join.organiser_name", "join.organiser_name"),
+            Field::choice("label.join.organiser_level", "join.organiser_level")
+                .hint("hint.join_level"),
             Field::text(
                 "label.join.organiser_project_ref",
                 "join.organiser_project_ref",
-                lens!(join.organiser_project_ref),
             )
             .kind(TextKind::Code),
         ],
         Step::JoinFiling => vec![
             Field::note("note.join_filing"),
-            Field::text("label.join.plan_ref", "join.plan_ref", lens!(join.plan_ref))
-                .kind(TextKind::Code),
-            Field::text(
-                "label.join.plan_date",
-                "join.plan_date",
-                lens!(join.plan_date),
-            )
-            .kind(TextKind::Date)
-            .hint("hint.date"),
-            Field::text(
-                "label.join.participation_date",
-                "join.participation_date",
-                lens!(join.participation_date),
-            )
-            .kind(TextKind::Date)
-            .hint("hint.date"),
+            Field::text("label.join.plan_ref", "join.plan_ref").kind(TextKind::Code),
+            Field::text("label.join.plan_date", "join.plan_date")
+                .kind(TextKind::Date)
+                .hint("hint.date"),
+            Field::text("label.join.participation_date", "join.participation_date")
+                .kind(TextKind::Date)
+                .hint("hint.date"),
         ],
         Step::AgencyCase => vec![
-            Field::choice("label.agency.choice", "agency.choice", lens!(agency.choice)),
-            Field::choice(
-                "label.agency.a3_reason",
-                "agency.a3_reason",
-                lens!(agency.a3_reason),
-            )
-            .when(|f, p| {
+            Field::choice("label.agency.choice", "agency.choice"),
+            Field::choice("label.agency.a3_reason", "agency.a3_reason").when(|f, p| {
                 p.id == ProfileId::Shandong
                     && matches!(
                         f.agency.choice,
                         Some(AgencyChoice::ProvincialCentre | AgencyChoice::JinanCentre)
                     )
             }),
-            Field::text(
-                "label.agency.reason_detail",
-                "agency.reason_detail",
-                lens!(agency.reason_detail),
-            )
-            .kind(TextKind::Long)
-            .optional()
-            .when(|f, p| p.id == ProfileId::Shandong && f.agency.a3_reason.is_some()),
-            Field::text(
-                "label.agency.name",
-                "agency.agency.name",
-                lens!(agency.agency.name),
-            ),
-            Field::text(
-                "label.agency.uscc",
-                "agency.agency.uscc",
-                lens!(agency.agency.uscc),
-            )
-            .kind(TextKind::Code)
-            .hint("hint.uscc"),
-            Field::choice(
-                "label.agency.level",
-                "agency.agency.level",
-                lens!(agency.agency.level),
-            ),
+            Field::text("label.agency.reason_detail", "agency.reason_detail")
+                .kind(TextKind::Long)
+                .optional()
+                .when(|f, p| p.id == ProfileId::Shandong && f.agency.a3_reason.is_some()),
+            Field::text("label.agency.name", "agency.agency.name"),
+            Field::text("label.agency.uscc", "agency.agency.uscc")
+                .kind(TextKind::Code)
+                .hint("hint.uscc"),
+            Field::choice("label.agency.level", "agency.agency.level"),
         ],
         Step::AgencyConfirmation => vec![
             Field::note("note.confirmation"),
-            Field::text(
-                "label.confirmation.by",
-                "agency.confirmation.by",
-                lens!(agency.confirmation.by),
-            ),
-            Field::text(
-                "label.confirmation.date",
-                "agency.confirmation.date",
-                lens!(agency.confirmation.date),
-            )
-            .kind(TextKind::Date)
-            .hint("hint.date"),
+            Field::text("label.confirmation.by", "agency.confirmation.by"),
+            Field::text("label.confirmation.date", "agency.confirmation.date")
+                .kind(TextKind::Date)
+                .hint("hint.date"),
             Field::text(
                 "label.confirmation.reference",
                 "agency.confirmation.reference",
-                lens!(agency.confirmation.reference),
             ),
         ],
         Step::AgencyPlan => vec![
-            Field::text(
-                "label.agency.plan_ref",
-                "agency.plan_ref",
-                lens!(agency.plan_ref),
-            )
-            .kind(TextKind::Code),
-            Field::text(
-                "label.agency.plan_date",
-                "agency.plan_date",
-                lens!(agency.plan_date),
-            )
-            .kind(TextKind::Date)
-            .hint("hint.date"),
-            Field::text(
-                "label.agency.plan_agent",
-                "agency.plan_agent",
-                lens!(agency.plan_agent),
-            )
-            .hint("hint.plan_agent"),
+            Field::text("label.agency.plan_ref", "agency.plan_ref").kind(TextKind::Code),
+            Field::text("label.agency.plan_date", "agency.plan_date")
+                .kind(TextKind::Date)
+                .hint("hint.date"),
+            Field::text("label.agency.plan_agent", "agency.plan_agent").hint("hint.plan_agent"),
         ],
         Step::MallStandard => vec![
             Field::check(
                 "label.mall.unified_standard_declared",
                 "mall.unified_standard_declared",
-                lens!(mall.unified_standard_declared),
             ),
-            Field::text(
-                "label.mall.standard_ref",
-                "mall.standard_ref",
-                lens!(mall.standard_ref),
-            ),
-            Field::text("label.mall.mall_ref", "mall.mall_ref", lens!(mall.mall_ref))
-                .kind(TextKind::Code),
+            Field::text("label.mall.standard_ref", "mall.standard_ref"),
+            Field::text("label.mall.mall_ref", "mall.mall_ref").kind(TextKind::Code),
         ],
         Step::MallParticipants => vec![
             Field::note("note.mall_participants"),
@@ -270,63 +128,25 @@ pub fn fields(step: Step) -> Vec<Field> {
             Field::list("label.participants", ListKind::Joint),
         ],
         Step::Requirement => vec![
-            Field::text(
-                "label.joint.requirement_ref",
-                "joint.requirement_ref",
-                lens!(joint.requirement_ref),
-            )
-            .kind(TextKind::Code),
-            Field::check(
-                "label.joint.requirement_agreed",
-                "joint.requirement_agreed",
-                lens!(joint.requirement_agreed),
-            ),
+            Field::text("label.joint.requirement_ref", "joint.requirement_ref")
+                .kind(TextKind::Code),
+            Field::check("label.joint.requirement_agreed", "joint.requirement_agreed"),
         ],
         Step::JointAgency => vec![
-            Field::text(
-                "label.joint.agency_name",
-                "joint.agency.name",
-                lens!(joint.agency.name),
-            ),
-            Field::text(
-                "label.joint.agency_uscc",
-                "joint.agency.uscc",
-                lens!(joint.agency.uscc),
-            )
-            .kind(TextKind::Code)
-            .hint("hint.uscc"),
-            Field::choice(
-                "label.joint.agency_kind",
-                "joint.agency_kind",
-                lens!(joint.agency_kind),
-            )
-            .hint("hint.agency_kind"),
+            Field::text("label.joint.agency_name", "joint.agency.name"),
+            Field::text("label.joint.agency_uscc", "joint.agency.uscc")
+                .kind(TextKind::Code)
+                .hint("hint.uscc"),
+            Field::choice("label.joint.agency_kind", "joint.agency_kind").hint("hint.agency_kind"),
         ],
         Step::Allocation => vec![
-            Field::text(
-                "label.joint.allocation_ref",
-                "joint.allocation_ref",
-                lens!(joint.allocation_ref),
-            )
-            .kind(TextKind::Code),
-            Field::text(
-                "label.joint.allocation_date",
-                "joint.allocation_date",
-                lens!(joint.allocation_date),
-            )
-            .kind(TextKind::Date)
-            .hint("hint.date"),
-            Field::text(
-                "label.joint.allocation_terms",
-                "joint.allocation_terms",
-                lens!(joint.allocation_terms),
-            )
-            .kind(TextKind::Long),
-            Field::choice(
-                "label.joint.acceptance",
-                "joint.acceptance",
-                lens!(joint.acceptance),
-            ),
+            Field::text("label.joint.allocation_ref", "joint.allocation_ref").kind(TextKind::Code),
+            Field::text("label.joint.allocation_date", "joint.allocation_date")
+                .kind(TextKind::Date)
+                .hint("hint.date"),
+            Field::text("label.joint.allocation_terms", "joint.allocation_terms")
+                .kind(TextKind::Long),
+            Field::choice("label.joint.acceptance", "joint.acceptance"),
         ],
         Step::Responsibility => responsibility(),
         Step::Start | Step::Route | Step::Check | Step::Done => Vec::new(),
@@ -344,48 +164,30 @@ fn uses_agency(f: &crate::domain::model::Filing) -> bool {
 fn responsibility() -> Vec<Field> {
     vec![
         Field::note("note.responsibility_limited").when(|f, _| !full(f)),
-        Field::choice(
-            "label.resp.method",
-            "responsibility.method",
-            lens!(responsibility.method),
-        )
-        .when(|f, _| full(f)),
-        Field::text(
-            "label.resp.approval_ref",
-            "responsibility.approval_ref",
-            lens!(responsibility.approval_ref),
-        )
-        .optional()
-        .hint("hint.approval")
-        .when(|f, _| {
-            full(f)
-                && f.responsibility
-                    .method
-                    .is_some_and(|m| m != crate::domain::values::Method::PublicTender)
-        }),
-        Field::text(
-            "label.resp.approval_date",
-            "responsibility.approval_date",
-            lens!(responsibility.approval_date),
-        )
-        .kind(TextKind::Date)
-        .optional()
-        .when(|f, _| {
-            full(f)
-                && f.responsibility
-                    .method
-                    .is_some_and(|m| m != crate::domain::values::Method::PublicTender)
-        }),
-        Field::choice(
-            "label.resp.uses_agency",
-            "responsibility.uses_agency",
-            lens!(responsibility.uses_agency),
-        )
-        .when(|f, _| f.route == Some(RouteId::DOwn)),
+        Field::choice("label.resp.method", "responsibility.method").when(|f, _| full(f)),
+        Field::text("label.resp.approval_ref", "responsibility.approval_ref")
+            .optional()
+            .hint("hint.approval")
+            .when(|f, _| {
+                full(f)
+                    && f.responsibility
+                        .method
+                        .is_some_and(|m| m != crate::domain::values::Method::PublicTender)
+            }),
+        Field::text("label.resp.approval_date", "responsibility.approval_date")
+            .kind(TextKind::Date)
+            .optional()
+            .when(|f, _| {
+                full(f)
+                    && f.responsibility
+                        .method
+                        .is_some_and(|m| m != crate::domain::values::Method::PublicTender)
+            }),
+        Field::choice("label.resp.uses_agency", "responsibility.uses_agency")
+            .when(|f, _| f.route == Some(RouteId::DOwn)),
         Field::text(
             "label.resp.entrusted_matters",
             "responsibility.entrusted_matters",
-            lens!(responsibility.entrusted_matters),
         )
         .kind(TextKind::Long)
         .hint("hint.entrusted_matters")
@@ -393,43 +195,27 @@ fn responsibility() -> Vec<Field> {
         Field::text(
             "label.resp.entrustment_ref",
             "responsibility.entrustment_ref",
-            lens!(responsibility.entrustment_ref),
         )
         .kind(TextKind::Code)
         .when(|f, _| uses_agency(f)),
         Field::text(
             "label.resp.entrustment_date",
             "responsibility.entrustment_date",
-            lens!(responsibility.entrustment_date),
         )
         .kind(TextKind::Date)
         .hint("hint.date")
         .when(|f, _| uses_agency(f)),
-        Field::text(
-            "label.rep.name",
-            "responsibility.representative.name",
-            lens!(responsibility.representative.name),
-        )
-        .when(|f, _| full(f)),
-        Field::text(
-            "label.rep.post",
-            "responsibility.representative.post",
-            lens!(responsibility.representative.post),
-        )
-        .optional()
-        .when(|f, _| full(f)),
-        Field::text(
-            "label.rep.phone",
-            "responsibility.representative.phone",
-            lens!(responsibility.representative.phone),
-        )
-        .kind(TextKind::Phone)
-        .hint("hint.phone")
-        .when(|f, _| full(f)),
+        Field::text("label.rep.name", "responsibility.representative.name").when(|f, _| full(f)),
+        Field::text("label.rep.post", "responsibility.representative.post")
+            .optional()
+            .when(|f, _| full(f)),
+        Field::text("label.rep.phone", "responsibility.representative.phone")
+            .kind(TextKind::Phone)
+            .hint("hint.phone")
+            .when(|f, _| full(f)),
         Field::text(
             "label.rep.authorization_ref",
             "responsibility.representative.authorization_ref",
-            lens!(responsibility.representative.authorization_ref),
         )
         .kind(TextKind::Code)
         .optional()
@@ -437,32 +223,20 @@ fn responsibility() -> Vec<Field> {
         Field::check(
             "label.rep.no_conflict",
             "responsibility.representative.no_conflict_declared",
-            lens!(responsibility.representative.no_conflict_declared),
         )
         .when(|f, _| full(f)),
-        Field::check(
-            "label.resp.policy_sme",
-            "responsibility.policies.sme",
-            lens!(responsibility.policies.sme),
-        )
-        .when(|f, _| full(f)),
+        Field::check("label.resp.policy_sme", "responsibility.policies.sme").when(|f, _| full(f)),
         Field::check(
             "label.resp.policy_energy",
             "responsibility.policies.energy_saving",
-            lens!(responsibility.policies.energy_saving),
         )
         .when(|f, _| full(f)),
-        Field::text(
-            "label.resp.policy_other",
-            "responsibility.policies.other",
-            lens!(responsibility.policies.other),
-        )
-        .optional()
-        .when(|f, _| full(f)),
+        Field::text("label.resp.policy_other", "responsibility.policies.other")
+            .optional()
+            .when(|f, _| full(f)),
         Field::check(
             "label.resp.keeps_legal_duties",
             "responsibility.keeps_legal_duties",
-            lens!(responsibility.keeps_legal_duties),
         ),
     ]
 }
