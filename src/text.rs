@@ -324,7 +324,7 @@ mod tests {
             include_str!("ui/pages.rs"),
             include_str!("ui/form.rs"),
             include_str!("ui/steps.rs"),
-            include_str!("ui/choice.rs"),
+            include_str!("domain/choice.rs"),
             include_str!("ui/state.rs"),
             include_str!("ui/drafts.rs"),
             include_str!("domain/draft.rs"),
