@@ -5,6 +5,11 @@
 //! `Date`) read them when the rules run. Every route's section is kept, so
 //! switching route and back loses nothing; the package keeps only the chosen
 //! route's section.
+//!
+//! The filing is written through its field tables (`record::to_value`),
+//! read by them in the browser and by serde natively; tests hold the ways
+//! to one shape. The nested records keep serde's `Serialize` for the
+//! schema's defaults (natively only: the bundle never calls it).
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -12,7 +17,7 @@ use serde::{Deserialize, Serialize};
 use super::route::RouteId;
 use super::values::{Level, Method, Object};
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, JsonSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct Filing {
     pub route: Option<RouteId>,
