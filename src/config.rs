@@ -83,6 +83,12 @@ fn err(field: &str, reason: impl Into<String>) -> ConfigError {
     }
 }
 
+/// A host's value quoted for an error message, escaped as JSON (the
+/// bundle carries no `Debug` string escaper).
+pub fn quoted(s: &str) -> String {
+    Value::from(s).to_string()
+}
+
 fn given<'a>(map: &'a Map<String, Value>, field: &str) -> Option<&'a Value> {
     map.get(field).filter(|v| !v.is_null())
 }
@@ -124,11 +130,15 @@ pub fn parse(json: &str) -> Result<HostConfig, ConfigError> {
     let mut c = HostConfig::default();
     if let Some(locale) = string(&map, "locale")? {
         c.lang = Lang::from_tag(&locale)
-            .ok_or_else(|| err("locale", format!("{locale:?} is not zh-CN or en")))?;
+            .ok_or_else(|| err("locale", format!("{} is not zh-CN or en", quoted(&locale))))?;
     }
     let profile_id = match string(&map, "profile")? {
-        Some(p) => ProfileId::from_id(&p)
-            .ok_or_else(|| err("profile", format!("{p:?} is not shandong or liaocheng")))?,
+        Some(p) => ProfileId::from_id(&p).ok_or_else(|| {
+            err(
+                "profile",
+                format!("{} is not shandong or liaocheng", quoted(&p)),
+            )
+        })?,
         None => ProfileId::Shandong,
     };
     c.profile = Profile::new(profile_id);
@@ -173,7 +183,7 @@ pub fn parse(json: &str) -> Result<HostConfig, ConfigError> {
         {
             return Err(err(
                 "locked",
-                format!("{bad:?} is not a pre-fillable field"),
+                format!("{} is not a pre-fillable field", quoted(bad)),
             ));
         }
         c.locked = locked;

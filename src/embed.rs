@@ -202,8 +202,12 @@ impl WizardHandle {
     /// Switch language (`zh-CN` or `en`) without losing any answer.
     #[wasm_bindgen(js_name = setLocale)]
     pub fn set_locale(&self, locale: &str) -> Result<(), JsValue> {
-        let lang = Lang::from_tag(locale)
-            .ok_or_else(|| js_error(&format!("unknown locale {locale:?}: use zh-CN or en")))?;
+        let lang = Lang::from_tag(locale).ok_or_else(|| {
+            js_error(&format!(
+                "unknown locale {}: use zh-CN or en",
+                config::quoted(locale)
+            ))
+        })?;
         self.wizard()?.lang.set(lang);
         Ok(())
     }
