@@ -121,7 +121,7 @@ pub fn parse(json: &str) -> Result<HostConfig, ConfigError> {
         Value::Object(m) => m,
         _ => return Err(err("", "must be an object")),
     };
-    if let Some(unknown) = map.keys().find(|k| !KNOWN.contains(&k.as_str())) {
+    if let Some(unknown) = record::unknown_key(&map, KNOWN) {
         return Err(err(
             unknown,
             format!("unknown option; known options are {}", KNOWN.join(", ")),
@@ -153,7 +153,7 @@ pub fn parse(json: &str) -> Result<HostConfig, ConfigError> {
         let obj = p
             .as_object()
             .ok_or_else(|| err("prefill", "must be an object"))?;
-        if let Some(k) = obj.keys().find(|k| !PREFILL_FIELDS.contains(&k.as_str())) {
+        if let Some(k) = record::unknown_key(obj, PREFILL_FIELDS) {
             return Err(err(
                 &format!("prefill.{k}"),
                 format!(
@@ -237,7 +237,7 @@ pub fn parse(json: &str) -> Result<HostConfig, ConfigError> {
         c.stylesheet = url;
     }
     if let Some(pm) = object(&map, "postMessage")? {
-        if let Some(k) = pm.keys().find(|k| k.as_str() != "targetOrigin") {
+        if let Some(k) = record::unknown_key(pm, &["targetOrigin"]) {
             return Err(err(
                 &format!("postMessage.{k}"),
                 "unknown field; the only field is targetOrigin",

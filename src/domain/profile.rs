@@ -140,7 +140,7 @@ impl Threshold {
             "public_tender_fen",
             "shipped_default",
         ];
-        if let Some(k) = object.keys().find(|k| !KEYS.contains(&k.as_str())) {
+        if let Some(k) = super::record::unknown_key(object, &KEYS) {
             return Err(bad(k, "unknown field"));
         }
         let text = |f: &str| object.get(f).and_then(Value::as_str);

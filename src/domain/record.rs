@@ -314,9 +314,11 @@ pub fn filing_from(value: &Value) -> Result<Filing, ReadError> {
 /// An answer's place: a dotted path from the filing, where a listed row is
 /// named by its stable id as `list#id` (indexes move when rows are removed).
 pub fn slot_at<'a>(filing: &'a Filing, path: &str) -> Option<Slot<'a>> {
-    let mut record: &dyn Record = filing;
-    let mut parts = path.split('.').peekable();
-    while let Some(part) = parts.next() {
+    fn walk<'a>(record: &'a dyn Record, path: &str) -> Option<Slot<'a>> {
+        let (part, rest) = match path.split_once('.') {
+            Some((p, r)) => (p, Some(r)),
+            None => (path, None),
+        };
         let slot = match part.split_once('#') {
             Some((list, id)) => {
                 let id: u32 = id.parse().ok()?;
@@ -327,15 +329,13 @@ pub fn slot_at<'a>(filing: &'a Filing, path: &str) -> Option<Slot<'a>> {
             }
             None => record.slot(part)?,
         };
-        if parts.peek().is_none() {
-            return Some(slot);
-        }
-        match slot {
-            Slot::Record(r) => record = r,
-            _ => return None,
+        match (slot, rest) {
+            (slot, None) => Some(slot),
+            (Slot::Record(r), Some(rest)) => walk(r, rest),
+            _ => None,
         }
     }
-    None
+    walk(filing, path)
 }
 
 /// As [`slot_at`], to write.
