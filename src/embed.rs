@@ -86,6 +86,16 @@ pub fn mount_with(host: HtmlElement, cfg: HostConfig) -> Result<WizardHandle, Js
     link.set_attribute("href", &cfg.stylesheet)?;
     let container = document.create_element("div")?;
     container.set_attribute("class", "prw-host")?;
+    // Shown once its stylesheet has loaded (or failed): no flash of an
+    // unstyled form inside the portal's page.
+    container.set_attribute("hidden", "")?;
+    for event in ["load", "error"] {
+        let shown = container.clone();
+        let reveal = Closure::once_into_js(move || {
+            let _ = shown.remove_attribute("hidden");
+        });
+        link.add_event_listener_with_callback(event, reveal.unchecked_ref())?;
+    }
     shadow.append_child(&link)?;
     shadow.append_child(&container)?;
     let style = host.style();

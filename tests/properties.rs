@@ -10,11 +10,11 @@ use proptest::prelude::*;
 use procurement_route_wizard::domain::model::*;
 use procurement_route_wizard::domain::package::{build, verify};
 use procurement_route_wizard::domain::profile::{Profile, ProfileId};
-use procurement_route_wizard::domain::record;
 use procurement_route_wizard::domain::route::RouteId;
 use procurement_route_wizard::domain::rules::check;
 use procurement_route_wizard::domain::sample::sample;
 use procurement_route_wizard::domain::values::{Level, Method, Object};
+use procurement_route_wizard::domain::{draft, record};
 
 /// Text as purchasers and attackers type it: codes, amounts, dates, CJK,
 /// full-width forms, control characters, markup, and the odd long string.
@@ -123,10 +123,10 @@ proptest! {
         }
     }
 
-    /// The filing is written and (in the browser) read through its record
-    /// tables; `filing-check` reads with serde: all must agree.
+    /// Every filing survives JSON: written and read through its record
+    /// tables, by serde's entry points (the checker) and directly (drafts).
     #[test]
-    fn record_reader_reads_what_serde_writes(f in filing()) {
+    fn filings_round_trip_through_json(f in filing()) {
         let value = serde_json::to_value(&f).unwrap();
         prop_assert_eq!(&serde_json::from_value::<Filing>(value.clone()).unwrap(), &f);
         prop_assert_eq!(record::filing_from(&value).unwrap(), f);
@@ -146,6 +146,75 @@ proptest! {
             bytes[i] = b;
         }
         let _ = verify(&bytes);
+    }
+
+    /// Drafts and imported files are untrusted: corrupt a stored draft
+    /// anywhere and reading it still never panics.
+    #[test]
+    fn corrupted_drafts_never_panic(edits in proptest::collection::vec((any::<prop::sample::Index>(), "\\PC|[\"{}\\[\\],:0-9]"), 1..8)) {
+        let draft = draft::Draft {
+            draft_version: draft::DRAFT_VERSION,
+            id: "d-1".into(),
+            name: String::new(),
+            profile: ProfileId::Liaocheng,
+            step: procurement_route_wizard::domain::route::Step::Check,
+            revision: 3,
+            created_at: "2026-11-27T12:00:00Z".into(),
+            saved_at: "2026-11-27T12:00:00Z".into(),
+            filing: sample(RouteId::JVoluntary, ProfileId::Liaocheng),
+        };
+        let mut chars: Vec<char> = draft::to_json(&draft).chars().collect();
+        for (at, text) in edits {
+            let i = at.index(chars.len());
+            chars.splice(i..=i, text.chars());
+        }
+        let _ = draft::parse(&chars.into_iter().collect::<String>());
+    }
+
+    /// Change any field of a filing's JSON to any kind of value: the
+    /// reader never panics, refuses what does not fit the field's kind, and
+    /// what it accepts writes back to JSON it reads as the same filing.
+    #[test]
+    fn changed_filing_json_is_read_or_refused_never_half_read(at in any::<prop::sample::Index>(), new in prop_oneof![
+        Just(serde_json::Value::Null),
+        any::<bool>().prop_map(serde_json::Value::from),
+        any::<i64>().prop_map(serde_json::Value::from),
+        Just(serde_json::json!(1.5)),
+        "[a-z_-]{0,16}".prop_map(serde_json::Value::from),
+        Just(serde_json::json!("goods")),
+        Just(serde_json::json!([])),
+        Just(serde_json::json!({})),
+        Just(serde_json::json!([{}])),
+    ], route in proptest::sample::select(RouteId::ALL.to_vec())) {
+        let mut value = serde_json::to_value(sample(route, ProfileId::Shandong)).unwrap();
+        let mut pointers = Vec::new();
+        fn walk(v: &serde_json::Value, at: String, out: &mut Vec<String>) {
+            match v {
+                serde_json::Value::Object(m) => m.iter().for_each(|(k, v)| walk(v, format!("{at}/{k}"), out)),
+                serde_json::Value::Array(a) => a.iter().enumerate().for_each(|(i, v)| walk(v, format!("{at}/{i}"), out)),
+                _ => {}
+            }
+            out.push(at);
+        }
+        walk(&value, String::new(), &mut pointers);
+        let pointer = &pointers[at.index(pointers.len())];
+        *value.pointer_mut(pointer).unwrap() = new;
+        let fits = match value.pointer(pointer).unwrap() {
+            // A text stays text, a number stays a row id, a record or a
+            // list stays one; choices and flags are checked by id below.
+            serde_json::Value::String(_) | serde_json::Value::Bool(_) | serde_json::Value::Null => None,
+            other => Some(other.clone()),
+        };
+        match record::filing_from(&value) {
+            Ok(f) => {
+                prop_assert_eq!(record::filing_from(&record::to_value(&f)).unwrap(), f.clone());
+                if let Some(v) = fits {
+                    // An accepted number, list or object went where one belongs.
+                    prop_assert!(v.is_u64() || v.is_array() || v.is_object(), "accepted {} at {}", v, pointer);
+                }
+            }
+            Err(e) => prop_assert!(!e.path.is_empty() || pointer.is_empty(), "{} at {}", e, pointer),
+        }
     }
 
     #[test]

@@ -6,10 +6,12 @@
 //! switching route and back loses nothing; the package keeps only the chosen
 //! route's section.
 //!
-//! The filing is written through its field tables (`record::to_value`),
-//! read by them in the browser and by serde natively; tests hold the ways
-//! to one shape. The nested records keep serde's `Serialize` for the
-//! schema's defaults (natively only: the bundle never calls it).
+//! The filing is written and read through its field tables
+//! (`record::to_value`, `record::filing_from`) in the browser and natively
+//! alike: one reader, as strict as the JSON Schema. The nested records keep
+//! serde's derived `Serialize` for the schema's defaults and as the
+//! reference the tables are tested against; the `serde` attributes are
+//! read by schemars.
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -17,7 +19,7 @@ use serde::{Deserialize, Serialize};
 use super::route::RouteId;
 use super::values::{Level, Method, Object};
 
-#[derive(Debug, Clone, Default, PartialEq, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, JsonSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct Filing {
     pub route: Option<RouteId>,
@@ -38,7 +40,7 @@ pub struct Filing {
     pub responsibility: Responsibility,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct DecisionAnswers {
     pub object: Option<Object>,
@@ -49,7 +51,7 @@ pub struct DecisionAnswers {
     pub cross_level_agency: Option<bool>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct Purchaser {
     pub name: String,
@@ -63,7 +65,7 @@ pub struct Purchaser {
     pub contact_phone: String,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct Project {
     pub name: String,
@@ -81,7 +83,7 @@ pub struct Project {
 
 /// A unit named in a list: a requesting unit (D-own) or a participating
 /// purchaser (J-mall, J-voluntary). `id` is a stable row key for the UI.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct Party {
     pub id: u32,
@@ -96,7 +98,7 @@ pub struct Party {
 }
 
 /// An organisation named once: an organiser department or an agency.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct Organisation {
     pub name: String,
@@ -116,7 +118,7 @@ pub enum NeedNature {
     Other,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct DepartmentOwn {
     pub organiser: Organisation,
@@ -126,7 +128,7 @@ pub struct DepartmentOwn {
     pub units: Vec<Party>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct DepartmentJoin {
     pub organiser_name: String,
@@ -161,7 +163,7 @@ pub enum A3Reason {
     OwnAgencyUnable,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct AgencyConfirmation {
     /// Who at the agency confirmed.
@@ -171,7 +173,7 @@ pub struct AgencyConfirmation {
     pub reference: String,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct AgencyRoute {
     pub choice: Option<AgencyChoice>,
@@ -185,7 +187,7 @@ pub struct AgencyRoute {
     pub plan_agent: String,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct MallRoute {
     /// J1: one unified requirement standard.
@@ -214,7 +216,7 @@ pub enum Acceptance {
     Joint,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct JointRoute {
     pub participants: Vec<Party>,
@@ -230,7 +232,7 @@ pub struct JointRoute {
     pub acceptance: Option<Acceptance>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct Representative {
     pub name: String,
@@ -241,7 +243,7 @@ pub struct Representative {
     pub no_conflict_declared: bool,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct Policies {
     pub sme: bool,
@@ -249,7 +251,7 @@ pub struct Policies {
     pub other: String,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct Responsibility {
     pub method: Option<Method>,

@@ -9,7 +9,7 @@
 //! through both, and a unit test below compares every record's keys and
 //! kinds with serde's.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::choice::Choice;
@@ -221,6 +221,16 @@ fn slot_value(slot: Slot<'_>) -> Value {
 impl Serialize for Filing {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         to_value(self).serialize(serializer)
+    }
+}
+
+/// And read through it, natively too (`filing-check`, `verify`): serde's
+/// derive would also take a record written as an array of its fields,
+/// which the JSON Schema forbids.
+impl<'de> Deserialize<'de> for Filing {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = Value::deserialize(deserializer)?;
+        filing_from(&value).map_err(serde::de::Error::custom)
     }
 }
 
@@ -495,6 +505,12 @@ mod tests {
         assert_eq!(e.path, "joint.participants[0].id");
         let e = filing_from(&serde_json::json!({"project": {"budget": 12}})).unwrap_err();
         assert_eq!(e.expected, "a string");
+        // serde's derive would take a record as an array of its fields; the
+        // schema does not, and neither does the reader.
+        let e = filing_from(&serde_json::json!({"joint": {"participants": [[]]}})).unwrap_err();
+        assert_eq!(e.path, "joint.participants[0]");
+        assert!(filing_from(&serde_json::json!({"purchaser": ["x"]})).is_err());
+        assert!(serde_json::from_str::<Filing>(r#"{"purchaser": []}"#).is_err());
         assert!(filing_from(&serde_json::json!([])).is_err());
         assert_eq!(
             filing_from(&serde_json::json!({"route": null})).unwrap(),

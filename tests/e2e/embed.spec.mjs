@@ -86,7 +86,7 @@ test("init({ base }) loads the wasm and the stylesheet from another folder", asy
   await page.goto("http://127.0.0.1:4173/examples/base-url.html?base=/cdn/wizard/");
   const w = page.locator("#wizard");
   await expect(heading(w)).toHaveText("采购组织形式备案");
-  expect(await w.locator("button.prw-button").evaluate((b) => getComputedStyle(b).backgroundColor)).toBe("rgb(0, 112, 60)");
+  await expect(w.locator("button.prw-button").first()).toHaveCSS("background-color", "rgb(0, 112, 60)");
   expect(served.sort()).toEqual(["procurement-route-wizard_bg.wasm", "wizard.css"]);
   console.assertClean();
 });
@@ -306,6 +306,6 @@ test("works under Content-Security-Policy script-src 'self' 'wasm-unsafe-eval'; 
   await w.getByRole("button", { name: "继续", exact: true }).click();
   await expect(heading(w)).toHaveText("采购单位信息");
   // The stylesheet applied inside the shadow root (a style-src 'self' link).
-  expect(await w.locator("button.prw-button").evaluate((b) => getComputedStyle(b).backgroundColor)).toBe("rgb(0, 112, 60)");
+  await expect(w.locator("button.prw-button").first()).toHaveCSS("background-color", "rgb(0, 112, 60)");
   console.assertClean();
 });
