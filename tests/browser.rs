@@ -151,3 +151,47 @@ async fn two_instances_have_distinct_ids_and_unmount_leaves_nothing() {
     assert_eq!(a.root().child_element_count(), 0);
     assert!(b.find("h2.prw-heading").is_some());
 }
+
+/// Every field of every page names a real answer of its kind: a path with a
+/// typo would otherwise read "" and write nowhere, silently.
+#[wasm_bindgen_test]
+fn every_field_path_names_an_answer_of_its_kind() {
+    use procurement_route_wizard::domain::model::{Filing, Party};
+    use procurement_route_wizard::domain::record::{self, Slot};
+    use procurement_route_wizard::domain::route::{Question, Step};
+    use procurement_route_wizard::ui::form::{row_fields, Field, Input};
+    use procurement_route_wizard::ui::pages::question_field;
+    use procurement_route_wizard::ui::rows::ListKind;
+    use procurement_route_wizard::ui::steps::fields;
+
+    let lists = [ListKind::Units, ListKind::Mall, ListKind::Joint];
+    let mut filing = Filing::default();
+    for list in lists {
+        list.rows_mut(&mut filing).push(Party {
+            id: 7,
+            ..Party::default()
+        });
+    }
+    let mut all: Vec<Field> = Step::ALL.into_iter().flat_map(fields).collect();
+    all.extend(Question::ALL.map(question_field));
+    for list in lists {
+        all.extend(row_fields(list, 7));
+    }
+    for field in &all {
+        let fits = matches!(
+            (&field.input, record::slot_at(&filing, &field.addr())),
+            (Input::Text { .. }, Some(Slot::Text(_)))
+                | (Input::Radios, Some(Slot::Pick(_)))
+                | (Input::Check, Some(Slot::Flag(_)))
+                | (Input::List(_), Some(Slot::Rows(_)))
+                | (Input::Note, _)
+        );
+        assert!(
+            fits,
+            "{} asks for {}, which is not an answer of its kind",
+            field.label,
+            field.addr()
+        );
+    }
+    assert!(all.len() > 70, "{} fields", all.len());
+}

@@ -216,6 +216,15 @@ pub enum Question {
 }
 
 impl Question {
+    pub const ALL: [Question; 6] = [
+        Question::Object,
+        Question::JoiningHigher,
+        Question::PoolingOwnSystem,
+        Question::SeveralPurchasers,
+        Question::CatalogUnified,
+        Question::CrossLevelAgency,
+    ];
+
     pub fn id(self) -> &'static str {
         match self {
             Question::Object => "object",

@@ -229,7 +229,7 @@ fn StartPage() -> impl IntoView {
 }
 
 /// The question a decision-help page shows, with its answer's path.
-fn question_field(q: Question) -> Field {
+pub fn question_field(q: Question) -> Field {
     match q {
         Question::Object => Field::choice("q.object", "decision.object"),
         Question::JoiningHigher => Field::choice("q.joining_higher", "decision.joining_higher"),
