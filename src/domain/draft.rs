@@ -1,7 +1,7 @@
 //! The stored draft: a filing in progress, versioned, with migrations from
 //! every older version. Stored drafts and imported files are untrusted.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::Value;
 
 use super::model::Filing;
@@ -15,8 +15,9 @@ pub const DRAFT_VERSION: u64 = 2;
 /// A 1,000-purchaser draft is under 400 KB; anything this large is not ours.
 pub const MAX_DRAFT_BYTES: usize = 4 * 1024 * 1024;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// Written by serde, read by [`parse`] (versions, migrations, the filing's
+/// record table).
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Draft {
     pub draft_version: u64,
     pub id: String,
