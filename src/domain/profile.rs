@@ -44,7 +44,7 @@ impl ProfileId {
 }
 
 /// 公开招标数额标准 for one level and object over a period.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Threshold {
     pub level: Level,
@@ -63,7 +63,8 @@ pub struct Threshold {
 }
 
 /// A host's overrides, as given in its config. Every field is optional.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+/// Read by [`ParamsOverride::from_value`] (browser and `filing-check`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema)]
 #[serde(default, deny_unknown_fields)]
 pub struct ParamsOverride {
     /// D6: from how many requesting units the online mall is suggested.
