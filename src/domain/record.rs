@@ -321,23 +321,28 @@ pub fn filing_from(value: &Value) -> Result<Filing, ReadError> {
     Ok(filing)
 }
 
+/// The first step of a path: a field name, the row id when the field is a
+/// list (`list#id`), and the rest of the path.
+fn first_step(path: &str) -> Option<(&str, Option<u32>, Option<&str>)> {
+    let (part, rest) = match path.split_once('.') {
+        Some((p, r)) => (p, Some(r)),
+        None => (path, None),
+    };
+    match part.split_once('#') {
+        Some((list, id)) => Some((list, Some(id.parse().ok()?), rest)),
+        None => Some((part, None, rest)),
+    }
+}
+
 /// An answer's place: a dotted path from the filing, where a listed row is
 /// named by its stable id as `list#id` (indexes move when rows are removed).
 pub fn slot_at<'a>(filing: &'a Filing, path: &str) -> Option<Slot<'a>> {
     fn walk<'a>(record: &'a dyn Record, path: &str) -> Option<Slot<'a>> {
-        let (part, rest) = match path.split_once('.') {
-            Some((p, r)) => (p, Some(r)),
-            None => (path, None),
-        };
-        let slot = match part.split_once('#') {
-            Some((list, id)) => {
-                let id: u32 = id.parse().ok()?;
-                match record.slot(list)? {
-                    Slot::Rows(rows) => Slot::Record(rows.iter().find(|p| p.id == id)?),
-                    _ => return None,
-                }
-            }
-            None => record.slot(part)?,
+        let (key, row, rest) = first_step(path)?;
+        let slot = match (record.slot(key)?, row) {
+            (Slot::Rows(rows), Some(id)) => Slot::Record(rows.iter().find(|p| p.id == id)?),
+            (_, Some(_)) => return None,
+            (slot, None) => slot,
         };
         match (slot, rest) {
             (slot, None) => Some(slot),
@@ -351,19 +356,13 @@ pub fn slot_at<'a>(filing: &'a Filing, path: &str) -> Option<Slot<'a>> {
 /// As [`slot_at`], to write.
 pub fn slot_at_mut<'a>(filing: &'a mut Filing, path: &str) -> Option<SlotMut<'a>> {
     fn walk<'a>(record: &'a mut dyn Record, path: &str) -> Option<SlotMut<'a>> {
-        let (part, rest) = match path.split_once('.') {
-            Some((p, r)) => (p, Some(r)),
-            None => (path, None),
-        };
-        let slot = match part.split_once('#') {
-            Some((list, id)) => {
-                let id: u32 = id.parse().ok()?;
-                match record.slot_mut(list)? {
-                    SlotMut::Rows(rows) => SlotMut::Record(rows.iter_mut().find(|p| p.id == id)?),
-                    _ => return None,
-                }
+        let (key, row, rest) = first_step(path)?;
+        let slot = match (record.slot_mut(key)?, row) {
+            (SlotMut::Rows(rows), Some(id)) => {
+                SlotMut::Record(rows.iter_mut().find(|p| p.id == id)?)
             }
-            None => record.slot_mut(part)?,
+            (_, Some(_)) => return None,
+            (slot, None) => slot,
         };
         match (slot, rest) {
             (slot, None) => Some(slot),
