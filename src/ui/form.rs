@@ -468,13 +468,12 @@ fn RowEditor(kind: ListKind, row_id: u32, ids: Memo<Vec<u32>>) -> impl IntoView 
         })
     });
     let remove = move |_| {
-        let at = index.get_untracked();
-        w.filing
-            .update(|f| kind.rows_mut(f).retain(|p| p.id != row_id));
+        // Through `edit`: autosave, `wizard:change` and the pagehide flush
+        // all hear of a removed row.
+        w.edit(None, |f| kind.rows_mut(f).retain(|p| p.id != row_id));
         w.announce.set(w.t("ui.row_removed").to_string());
         // Focus stays in the list: the next row, or the list itself.
         w.focus_later(w.field_id(kind.path()));
-        let _ = at;
     };
     let fields = row_fields(kind, row_id)
         .into_iter()
