@@ -84,6 +84,8 @@ impl<T: Choice> Pick for Option<T> {
 }
 
 pub trait Record {
+    /// The record type's name (`Party`), for tables keyed by record and field.
+    fn name(&self) -> &'static str;
     /// The field names, in declaration order.
     fn keys(&self) -> &'static [&'static str];
     fn slot(&self, key: &str) -> Option<Slot<'_>>;
@@ -144,6 +146,9 @@ impl<T: Choice> AsSlot for Option<T> {
 macro_rules! records {
     ($($ty:ident { $($field:ident),+ $(,)? })+) => {$(
         impl Record for $ty {
+            fn name(&self) -> &'static str {
+                stringify!($ty)
+            }
             fn keys(&self) -> &'static [&'static str] {
                 &[$(stringify!($field)),+]
             }

@@ -23,6 +23,278 @@ fn label(key: &'static str) -> (&'static str, String) {
     ("field", format!("@{key}"))
 }
 
+/// Characters a purchaser cannot see that change what a reader sees:
+/// C0/C1 controls (a line break or tab aside) and the bidirectional
+/// embedding, override and isolate marks (U+202A–U+202E, U+2066–U+2069).
+pub fn is_invisible_control(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t')
+        || ('\u{202A}'..='\u{202E}').contains(&c)
+        || ('\u{2066}'..='\u{2069}').contains(&c)
+}
+
+/// Every text field of the filing: its record and field, its bound, and
+/// the words that name it in a message. [`every_text`] reads it; a test
+/// fails when a text field of the record tables is missing here.
+pub const TEXT_BOUNDS: &[(&str, &str, u64, &str)] = &[
+    ("Purchaser", "name", NAME_MAX, "field.purchaser.name"),
+    ("Purchaser", "uscc", REF_MAX, "field.uscc"),
+    (
+        "Purchaser",
+        "division",
+        NAME_MAX,
+        "field.purchaser.division",
+    ),
+    (
+        "Purchaser",
+        "contact_name",
+        NAME_MAX,
+        "field.purchaser.contact_name",
+    ),
+    ("Purchaser", "contact_phone", REF_MAX, "field.contact_phone"),
+    ("Project", "name", NAME_MAX, "field.project.name"),
+    ("Project", "item_code", REF_MAX, "field.project.item_code"),
+    ("Project", "budget", REF_MAX, "field.project.budget"),
+    (
+        "Project",
+        "funding_source",
+        NAME_MAX,
+        "field.project.funding_source",
+    ),
+    (
+        "Project",
+        "planned_date",
+        REF_MAX,
+        "field.project.planned_date",
+    ),
+    ("Party", "name", NAME_MAX, "field.unit.name"),
+    ("Party", "uscc", REF_MAX, "field.uscc"),
+    (
+        "Party",
+        "budget_source",
+        NAME_MAX,
+        "field.unit.budget_source",
+    ),
+    ("Party", "plan_ref", REF_MAX, "field.plan_ref"),
+    ("Party", "plan_date", REF_MAX, "field.plan_date"),
+    ("Party", "amount", REF_MAX, "field.unit.amount"),
+    ("Organisation", "name", NAME_MAX, "field.organisation.name"),
+    ("Organisation", "uscc", REF_MAX, "field.uscc"),
+    (
+        "DepartmentJoin",
+        "organiser_name",
+        NAME_MAX,
+        "field.organiser.name",
+    ),
+    (
+        "DepartmentJoin",
+        "organiser_project_ref",
+        REF_MAX,
+        "field.organiser.project_ref",
+    ),
+    ("DepartmentJoin", "plan_ref", REF_MAX, "field.plan_ref"),
+    ("DepartmentJoin", "plan_date", REF_MAX, "field.plan_date"),
+    (
+        "DepartmentJoin",
+        "participation_date",
+        REF_MAX,
+        "field.join.participation_date",
+    ),
+    (
+        "AgencyConfirmation",
+        "by",
+        NAME_MAX,
+        "field.confirmation.by",
+    ),
+    (
+        "AgencyConfirmation",
+        "date",
+        REF_MAX,
+        "field.confirmation.date",
+    ),
+    (
+        "AgencyConfirmation",
+        "reference",
+        REF_MAX,
+        "field.confirmation.reference",
+    ),
+    (
+        "AgencyRoute",
+        "reason_detail",
+        TEXT_MAX,
+        "field.agency.reason_detail",
+    ),
+    ("AgencyRoute", "plan_ref", REF_MAX, "field.plan_ref"),
+    ("AgencyRoute", "plan_date", REF_MAX, "field.plan_date"),
+    (
+        "AgencyRoute",
+        "plan_agent",
+        NAME_MAX,
+        "field.agency.plan_agent",
+    ),
+    (
+        "MallRoute",
+        "standard_ref",
+        TEXT_MAX,
+        "field.mall.standard_ref",
+    ),
+    ("MallRoute", "mall_ref", REF_MAX, "field.mall_ref"),
+    (
+        "JointRoute",
+        "requirement_ref",
+        REF_MAX,
+        "field.requirement_ref",
+    ),
+    (
+        "JointRoute",
+        "allocation_ref",
+        REF_MAX,
+        "field.allocation_ref",
+    ),
+    (
+        "JointRoute",
+        "allocation_date",
+        REF_MAX,
+        "field.allocation_date",
+    ),
+    (
+        "JointRoute",
+        "allocation_terms",
+        TEXT_MAX,
+        "field.joint.allocation_terms",
+    ),
+    (
+        "Representative",
+        "name",
+        NAME_MAX,
+        "field.representative.name",
+    ),
+    (
+        "Representative",
+        "post",
+        NAME_MAX,
+        "field.representative.post",
+    ),
+    (
+        "Representative",
+        "phone",
+        REF_MAX,
+        "field.representative.phone",
+    ),
+    (
+        "Representative",
+        "authorization_ref",
+        REF_MAX,
+        "field.representative.authorization_ref",
+    ),
+    ("Policies", "other", TEXT_MAX, "field.policies.other"),
+    (
+        "Responsibility",
+        "approval_ref",
+        REF_MAX,
+        "field.approval_ref",
+    ),
+    (
+        "Responsibility",
+        "approval_date",
+        REF_MAX,
+        "field.approval_date",
+    ),
+    (
+        "Responsibility",
+        "entrusted_matters",
+        TEXT_MAX,
+        "field.responsibility.entrusted_matters",
+    ),
+    (
+        "Responsibility",
+        "entrustment_ref",
+        REF_MAX,
+        "field.entrustment_ref",
+    ),
+    (
+        "Responsibility",
+        "entrustment_date",
+        REF_MAX,
+        "field.entrustment_date",
+    ),
+];
+
+/// The bound and label of a text field, by record and field name.
+pub fn text_bound(record: &str, field: &str) -> Option<(u64, &'static str)> {
+    TEXT_BOUNDS
+        .iter()
+        .find(|(r, f, _, _)| *r == record && *f == field)
+        .map(|(_, _, max, label)| (*max, *label))
+}
+
+/// G4 for every text the package carries, whichever rule reads it (or
+/// none): bounded length, no invisible control characters. Runs after the
+/// other rules; a field they already refused keeps their message alone.
+pub(super) fn every_text(ctx: &mut Ctx) {
+    use crate::domain::record::{Record, Slot};
+    use crate::domain::route::RouteId;
+
+    fn walk(record: &dyn Record, at: &str, bad: &mut Vec<(String, &'static str, u64, bool)>) {
+        for key in record.keys() {
+            match record.slot(key) {
+                Some(Slot::Text(value)) => {
+                    let Some((max, label)) = text_bound(record.name(), key) else {
+                        continue;
+                    };
+                    let too_long = !value.validate_length(None, Some(max), None);
+                    if too_long || value.chars().any(is_invisible_control) {
+                        bad.push((format!("{at}.{key}"), label, max, too_long));
+                    }
+                }
+                Some(Slot::Record(inner)) => walk(inner, &format!("{at}.{key}"), bad),
+                Some(Slot::Rows(rows)) => {
+                    for (i, row) in rows.iter().take(MAX_ROWS).enumerate() {
+                        walk(row, &format!("{at}.{key}[{i}]"), bad);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    let f = ctx.filing;
+    let mut sections: Vec<(&str, &dyn Record)> =
+        vec![("purchaser", &f.purchaser), ("project", &f.project)];
+    if let Some(route) = f.route {
+        sections.push(("responsibility", &f.responsibility));
+        sections.push(match route {
+            RouteId::DOwn => ("department", &f.department),
+            RouteId::DJoin => ("join", &f.join),
+            RouteId::Agency => ("agency", &f.agency),
+            RouteId::JMall => ("mall", &f.mall),
+            RouteId::JVoluntary => ("joint", &f.joint),
+        });
+    }
+    let mut bad = Vec::new();
+    for (at, record) in sections {
+        walk(record, at, &mut bad);
+    }
+    for (path, label_key, max, too_long) in bad {
+        let refused = ctx
+            .findings
+            .iter()
+            .any(|x| x.severity == crate::domain::finding::Severity::Error && x.path == path);
+        if refused {
+            continue;
+        }
+        if too_long {
+            ctx.error(
+                "G4",
+                path,
+                "G4.too_long",
+                &[label(label_key), ("max", max.to_string())],
+            );
+        } else {
+            ctx.error("G4", path, "G4.control", &[label(label_key)]);
+        }
+    }
+}
+
 /// G4: length and invisible control characters, for any text.
 pub(super) fn text_shape(
     ctx: &mut Ctx,
@@ -38,10 +310,7 @@ pub(super) fn text_shape(
             "G4.too_long",
             &[label(field), ("max", max.to_string())],
         );
-    } else if value
-        .chars()
-        .any(|c| c.is_control() && c != '\n' && c != '\t')
-    {
+    } else if value.chars().any(is_invisible_control) {
         ctx.error("G4", path, "G4.control", &[label(field)]);
     }
 }
@@ -354,4 +623,65 @@ pub(super) fn check(ctx: &mut Ctx) {
         "field.project.planned_date",
         false,
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::model::Filing;
+    use crate::domain::profile::ProfileId;
+    use crate::domain::record::{Record, Slot};
+    use crate::domain::route::RouteId;
+    use crate::domain::sample::sample;
+
+    /// Every text field of every record has a bound and a label, and the
+    /// table names no field that is not text: the two cannot drift apart.
+    #[test]
+    fn every_text_field_has_a_bound_and_a_label() {
+        fn walk(r: &dyn Record, seen: &mut Vec<(&'static str, &'static str)>) {
+            for key in r.keys() {
+                match r.slot(key) {
+                    Some(Slot::Text(_)) => seen.push((r.name(), key)),
+                    Some(Slot::Record(inner)) => walk(inner, seen),
+                    Some(Slot::Rows(rows)) => rows.iter().for_each(|row| walk(row, seen)),
+                    _ => {}
+                }
+            }
+        }
+        let mut all = Filing::default();
+        for route in RouteId::ALL {
+            let f = sample(route, ProfileId::Shandong);
+            all.department.units.extend(f.department.units);
+            all.mall.participants.extend(f.mall.participants);
+            all.joint.participants.extend(f.joint.participants);
+        }
+        let mut seen = Vec::new();
+        walk(&all, &mut seen);
+        for (record, field) in &seen {
+            let (_, label) = text_bound(record, field)
+                .unwrap_or_else(|| panic!("{record}.{field} has no entry in TEXT_BOUNDS"));
+            assert!(
+                crate::domain::i18n::lookup(label, crate::domain::i18n::Lang::En).is_some(),
+                "{label}"
+            );
+        }
+        for (record, field, _, _) in TEXT_BOUNDS {
+            assert!(
+                seen.contains(&(record, field)),
+                "TEXT_BOUNDS names {record}.{field}, which is not a text field"
+            );
+        }
+    }
+
+    #[test]
+    fn bidi_overrides_and_controls_are_invisible_controls() {
+        for c in [
+            '\u{0}', '\u{7}', '\r', '\u{202E}', '\u{202A}', '\u{2066}', '\u{2069}', '\u{85}',
+        ] {
+            assert!(is_invisible_control(c), "{:?}", c);
+        }
+        for c in ['\n', '\t', 'a', '长', '\u{3000}', '（'] {
+            assert!(!is_invisible_control(c), "{:?}", c);
+        }
+    }
 }

@@ -4,6 +4,7 @@
 mod agency;
 mod department;
 mod general;
+pub use general::{is_invisible_control, text_bound, TEXT_BOUNDS};
 mod joint;
 mod responsibility;
 
@@ -350,6 +351,7 @@ pub fn check(filing: &Filing, profile: &Profile, today: Date) -> Vec<Finding> {
     if let Some(route) = filing.route {
         responsibility::check(&mut ctx, route);
     }
+    general::every_text(&mut ctx);
     ctx.findings
 }
 
