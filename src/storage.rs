@@ -64,17 +64,16 @@ impl Store {
         self.available
     }
 
-    fn prefix(&self) -> String {
-        format!("prw:{}:draft:", self.namespace)
-    }
-
     pub fn key(&self, id: &str) -> String {
-        format!("{}{id}", self.prefix())
+        draft::storage_key(&self.namespace, id)
     }
 
-    /// The key of a storage event, if it is one of this namespace's drafts.
+    /// The draft id of a storage key, if the key is one of this namespace's
+    /// drafts (exactly this namespace: never one it is a prefix of).
     pub fn id_of_key<'k>(&self, key: &'k str) -> Option<&'k str> {
-        key.strip_prefix(&self.prefix())
+        draft::parse_storage_key(key)
+            .filter(|(ns, _)| *ns == self.namespace)
+            .map(|(_, id)| id)
     }
 
     fn keys(&self) -> Vec<String> {
@@ -82,11 +81,10 @@ impl Store {
             return Vec::new();
         }
         let raw = LocalStorage::raw();
-        let prefix = self.prefix();
         let n = raw.length().unwrap_or(0);
         (0..n)
             .filter_map(|i| raw.key(i).ok().flatten())
-            .filter(|k| k.starts_with(&prefix))
+            .filter(|k| self.id_of_key(k).is_some())
             .collect()
     }
 
@@ -136,7 +134,7 @@ impl Store {
         self.raw(&self.key(id))
             .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok())
             .and_then(|v| v.get("revision").and_then(serde_json::Value::as_u64))
-            .unwrap_or(0)
+            .map_or(0, draft::sane_revision)
     }
 
     /// Save `draft` as the next revision after `known`. Refuses to
@@ -168,7 +166,7 @@ impl Store {
     }
 
     pub fn remove_key(&self, key: &str) {
-        if self.available && key.starts_with(&self.prefix()) {
+        if self.available && self.id_of_key(key).is_some() {
             LocalStorage::delete(key);
         }
     }

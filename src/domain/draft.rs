@@ -118,6 +118,47 @@ fn read_draft(value: &Value) -> Result<Draft, String> {
     })
 }
 
+/// The highest revision a draft may carry: JavaScript's largest safe
+/// integer (`wizard:draft-saved` hands it to the host as a number).
+pub const MAX_REVISION: u64 = (1 << 53) - 1;
+
+/// A stored revision as the conflict check reads it: out of range counts as
+/// none, so the next save starts the count again instead of wrapping.
+pub fn sane_revision(revision: u64) -> u64 {
+    if revision > MAX_REVISION {
+        0
+    } else {
+        revision
+    }
+}
+
+/// Row ids are the form's keys for rows: they must be distinct, and leave
+/// room to add rows. A draft whose ids are not (edited by hand, or written
+/// by a bug) gets its rows renumbered 1, 2, 3… in their order; nothing else
+/// changes.
+fn repair(draft: &mut Draft) {
+    draft.revision = sane_revision(draft.revision);
+    let f = &mut draft.filing;
+    for rows in [
+        &mut f.department.units,
+        &mut f.mall.participants,
+        &mut f.joint.participants,
+    ] {
+        let mut seen = std::collections::HashSet::with_capacity(rows.len());
+        let sound = rows
+            .iter()
+            .all(|p| p.id != 0 && p.id <= MAX_ROW_ID && seen.insert(p.id));
+        if !sound {
+            for (n, row) in (1..).zip(rows.iter_mut()) {
+                row.id = n;
+            }
+        }
+    }
+}
+
+/// Row ids above this are renumbered on read: adding a row takes max + 1.
+pub const MAX_ROW_ID: u32 = 1 << 24;
+
 /// Read a stored or imported draft: size, JSON, version, migrations, shape.
 pub fn parse(text: &str) -> Result<Draft, DraftError> {
     if text.len() > MAX_DRAFT_BYTES {
@@ -137,17 +178,31 @@ pub fn parse(text: &str) -> Result<Draft, DraftError> {
     if version == 1 {
         value = v1_to_v2(value)?;
     }
-    let draft = read_draft(&value).map_err(DraftError::Damaged)?;
-    if draft.id.is_empty()
-        || draft.id.len() > 64
-        || !draft
-            .id
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-')
-    {
+    let mut draft = read_draft(&value).map_err(DraftError::Damaged)?;
+    if !valid_id(&draft.id) {
         return Err(DraftError::Damaged("bad id".into()));
     }
+    repair(&mut draft);
     Ok(draft)
+}
+
+/// Where a draft is stored: `prw:{namespace}:draft:{id}`.
+pub fn storage_key(namespace: &str, id: &str) -> String {
+    format!("prw:{namespace}:draft:{id}")
+}
+
+/// The namespace and id of a storage key, if it is a draft's. Exact, not by
+/// prefix: a namespace may hold `:` (even `:draft:`), but an id never does
+/// (see [`valid_id`]), so the last `:draft:` is the separator and namespace
+/// `a` never claims the drafts of namespace `a:draft:x`.
+pub fn parse_storage_key(key: &str) -> Option<(&str, &str)> {
+    let (namespace, id) = key.strip_prefix("prw:")?.rsplit_once(":draft:")?;
+    (!namespace.is_empty() && valid_id(id)).then_some((namespace, id))
+}
+
+/// A draft id: 1–64 of `A–Z a–z 0–9 -`.
+pub fn valid_id(id: &str) -> bool {
+    !id.is_empty() && id.len() <= 64 && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
 }
 
 pub fn to_json(draft: &Draft) -> String {
@@ -157,6 +212,7 @@ pub fn to_json(draft: &Draft) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::model::Party;
     use crate::domain::route::RouteId;
     use crate::domain::sample::sample;
 
@@ -195,6 +251,80 @@ mod tests {
         assert_eq!(d.revision, 0);
         assert_eq!(d.created_at, "2026-01-05T09:30:00Z");
         assert_eq!(d.filing, sample(RouteId::JVoluntary, ProfileId::Liaocheng));
+    }
+
+    #[test]
+    fn rows_with_shared_or_huge_ids_are_renumbered_in_order() {
+        for ids in [vec![7, 7, 7], vec![u32::MAX, 1, 2], vec![0, 1, 2]] {
+            let mut d = draft();
+            let rows = &mut d.filing.joint.participants;
+            rows.truncate(1);
+            let first = rows[0].clone();
+            *rows = ids
+                .iter()
+                .enumerate()
+                .map(|(i, id)| Party {
+                    id: *id,
+                    name: format!("单位{i}"),
+                    ..first.clone()
+                })
+                .collect();
+            let read = parse(&to_json(&d)).unwrap();
+            let got: Vec<(u32, String)> = read
+                .filing
+                .joint
+                .participants
+                .iter()
+                .map(|p| (p.id, p.name.clone()))
+                .collect();
+            assert_eq!(
+                got,
+                vec![
+                    (1, "单位0".into()),
+                    (2, "单位1".into()),
+                    (3, "单位2".into())
+                ],
+                "ids {ids:?}"
+            );
+        }
+        // Sound ids are kept as they are.
+        let d = draft();
+        assert_eq!(parse(&to_json(&d)).unwrap().filing, d.filing);
+    }
+
+    #[test]
+    fn an_out_of_range_revision_starts_again() {
+        let mut d = draft();
+        d.revision = u64::MAX;
+        assert_eq!(parse(&to_json(&d)).unwrap().revision, 0);
+        d.revision = MAX_REVISION;
+        assert_eq!(parse(&to_json(&d)).unwrap().revision, MAX_REVISION);
+    }
+
+    #[test]
+    fn storage_keys_name_exactly_one_namespace() {
+        assert_eq!(storage_key("portal-a", "d-1"), "prw:portal-a:draft:d-1");
+        assert_eq!(
+            parse_storage_key("prw:portal-a:draft:d-1"),
+            Some(("portal-a", "d-1"))
+        );
+        // A namespace that extends another, even with ":draft:" in it.
+        let other = storage_key("portal-a:draft:x", "d-2");
+        assert_eq!(parse_storage_key(&other), Some(("portal-a:draft:x", "d-2")));
+        assert_eq!(
+            parse_storage_key(&storage_key("portal-a:b", "d-3")),
+            Some(("portal-a:b", "d-3"))
+        );
+        for not_a_draft in [
+            "prw:portal-a:current",
+            "prw:probe",
+            "prw::draft:x",
+            "prw:a:draft:",
+            "prw:a:draft:x:y",
+            "other:a:draft:x",
+        ] {
+            assert_eq!(parse_storage_key(not_a_draft), None, "{not_a_draft}");
+        }
     }
 
     #[test]
