@@ -30,9 +30,10 @@ pub fn start() {
 
 struct Mounted {
     /// Dropping it unmounts the view and disposes its reactive graph.
-    _view: Box<dyn std::any::Any>,
+    view: Box<dyn std::any::Any>,
     wizard: Wizard,
     parts: Vec<Element>,
+    namespace: String,
 }
 
 thread_local! {
@@ -76,6 +77,15 @@ pub fn mount(element: HtmlElement, config: JsValue) -> Result<WizardHandle, JsVa
 }
 
 pub fn mount_with(host: HtmlElement, cfg: HostConfig) -> Result<WizardHandle, JsValue> {
+    // Two live instances on one namespace would resume the same draft and
+    // block each other's saves as if another tab had written.
+    let taken = MOUNTED.with(|m| m.borrow().values().any(|m| m.namespace == cfg.namespace));
+    if taken {
+        return Err(js_error(&format!(
+            "invalid config.namespace: {} is already used by a wizard mounted on this page; give each instance its own namespace",
+            config::quoted(&cfg.namespace)
+        )));
+    }
     let document = document();
     let shadow = match host.shadow_root() {
         Some(root) => root,
@@ -120,6 +130,7 @@ pub fn mount_with(host: HtmlElement, cfg: HostConfig) -> Result<WizardHandle, Js
     } = cfg;
     let host_el = host.clone();
     let store = crate::storage::Store::open(&namespace);
+    let namespace_kept = namespace.clone();
     let view = mount_to(container.clone().unchecked_into(), move || {
         let filing = Filing {
             purchaser: prefill,
@@ -137,7 +148,7 @@ pub fn mount_with(host: HtmlElement, cfg: HostConfig) -> Result<WizardHandle, Js
             wizard.edits.track();
             if first.is_some() {
                 let step = wizard.step.get_untracked();
-                let route = wizard.filing.with_untracked(|f| f.route.map(|r| r.id()));
+                let route = wizard.filing().with_untracked(|f| f.route.map(|r| r.id()));
                 let detail = serde_json::json!({ "step": step.id(), "route": route });
                 wizard.emit("wizard:change", &detail.to_string());
             }
@@ -158,14 +169,19 @@ pub fn mount_with(host: HtmlElement, cfg: HostConfig) -> Result<WizardHandle, Js
         "profile": wizard.profile.with_untracked(|p| p.id.id()),
     })
     .to_string();
-    queue_microtask(move || wizard.emit("wizard:ready", &ready));
+    queue_microtask(move || {
+        if wizard.alive() {
+            wizard.emit("wizard:ready", &ready)
+        }
+    });
     MOUNTED.with(|m| {
         m.borrow_mut().insert(
             key,
             Mounted {
-                _view: Box::new(view),
+                view: Box::new(view),
                 wizard,
                 parts: vec![link, container],
+                namespace: namespace_kept,
             },
         )
     });
@@ -180,11 +196,18 @@ impl WizardHandle {
         // look the registry up again.
         let mounted = MOUNTED.with(|m| m.borrow_mut().remove(&self.key));
         if let Some(m) = mounted {
+            // The last edit is written before anything goes away.
+            crate::ui::drafts::flush(m.wizard);
+            m.wizard.retire();
             m.wizard.set_title(false);
-            drop(m._view);
             for part in m.parts {
                 part.remove();
             }
+            // Disposed in a later task, not now: a host that unmounts from
+            // inside one of our event listeners returns into code that
+            // still reads this instance's state.
+            let view = m.view;
+            set_timeout(move || drop(view), std::time::Duration::ZERO);
         }
     }
 

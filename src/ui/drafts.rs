@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use super::tr::Tr;
 use wasm_bindgen::JsCast;
 
-use super::state::{use_wizard, DraftMeta, SaveStatus, Wizard};
+use super::state::{use_wizard, DraftMeta, PendingSave, SaveStatus, Wizard};
 use crate::domain::date::rfc3339_utc;
 use crate::domain::draft::{self, Draft, DRAFT_VERSION};
 use crate::domain::finding::Severity;
@@ -64,14 +64,14 @@ pub fn current(w: Wizard) -> Draft {
         name: meta.name,
         profile: w.profile.with_untracked(|p| p.id),
         step: w.step.get_untracked(),
-        revision: meta.revision + 1,
+        revision: meta.revision.saturating_add(1),
         created_at: if meta.created_at.is_empty() {
             now.clone()
         } else {
             meta.created_at
         },
         saved_at: now,
-        filing: w.filing.get_untracked(),
+        filing: w.filing().get_untracked(),
     }
 }
 
@@ -93,7 +93,8 @@ pub fn begin(w: Wizard) {
 /// Save now. Never overwrites another tab's newer save, never loses the
 /// previous save when storage is full.
 pub fn save_now(w: Wizard) {
-    if w.draft.with_untracked(|d| d.id.is_empty())
+    if !w.alive()
+        || w.draft.with_untracked(|d| d.id.is_empty())
         || w.save_status.get_untracked() == SaveStatus::Conflict
     {
         return;
@@ -166,40 +167,35 @@ pub fn start_autosave(w: Wizard) {
     }
     refresh_list(w);
 
-    let timer = StoredValue::new_local(None::<TimeoutHandle>);
-    let dirty = StoredValue::new(false);
     Effect::new(move |first: Option<()>| {
         w.edits.track();
         w.step.track();
         if first.is_none() || w.draft.with_untracked(|d| d.id.is_empty()) {
             return;
         }
-        dirty.set_value(true);
-        if let Some(t) = timer.get_value() {
-            t.clear();
-        }
         let handle = set_timeout_with_handle(
             move || {
-                dirty.set_value(false);
-                save_now(w);
+                if w.alive() {
+                    w.pending.update_value(|p| *p = PendingSave::default());
+                    save_now(w);
+                }
             },
             DEBOUNCE,
         )
         .ok();
-        timer.set_value(handle);
+        w.pending.update_value(|p| {
+            p.dirty = true;
+            if let Some(t) = std::mem::replace(&mut p.timer, handle) {
+                t.clear();
+            }
+        });
     });
 
     // Leaving or hiding the page saves at once: a crash after that loses nothing.
-    let flush = move || {
-        if dirty.try_get_value().unwrap_or(false) {
-            dirty.set_value(false);
-            save_now(w);
-        }
-    };
-    let on_hide = window_event_listener(leptos::ev::pagehide, move |_| flush());
+    let on_hide = window_event_listener(leptos::ev::pagehide, move |_| flush(w));
     let on_visibility = window_event_listener(leptos::ev::visibilitychange, move |_| {
         if document().visibility_state() == web_sys::VisibilityState::Hidden {
-            flush();
+            flush(w);
         }
     });
     // Another tab saved: this tab must not overwrite it silently.
@@ -229,6 +225,21 @@ pub fn start_autosave(w: Wizard) {
         on_visibility.remove();
         on_storage.remove();
     });
+}
+
+/// Save a pending edit now and stop its debounce timer (page hidden,
+/// `unmount()`). Does nothing when nothing is pending or the state is gone.
+pub fn flush(w: Wizard) {
+    let pending = w
+        .pending
+        .try_update_value(std::mem::take)
+        .unwrap_or_default();
+    if let Some(t) = pending.timer {
+        t.clear();
+    }
+    if pending.dirty {
+        save_now(w);
+    }
 }
 
 /// Offer text as a file download.
@@ -322,7 +333,12 @@ fn on_file_chosen(w: Wizard, ev: leptos::ev::Event) {
     }
     let promise = file.text();
     leptos::task::spawn_local(async move {
-        match wasm_bindgen_futures::JsFuture::from(promise).await {
+        let read = wasm_bindgen_futures::JsFuture::from(promise).await;
+        // Reading a file takes a while: the wizard may be gone by now.
+        if !w.alive() {
+            return;
+        }
+        match read {
             Ok(text) => import_text(w, text.as_string().unwrap_or_default()).await,
             Err(_) => w.draft_notice.set(Some("draft.err.not_a_draft")),
         }
@@ -469,7 +485,7 @@ pub fn DraftsPanel() -> impl IntoView {
                                             ev.prevent_default();
                                             if let Some(Ok(mut d)) = w.store.with_value(|s| s.load(&id)) {
                                                 d.name = rename_text.get_untracked().trim().chars().take(100).collect();
-                                                d.revision += 1;
+                                                d.revision = d.revision.saturating_add(1);
                                                 let _ = w.store.with_value(|s| s.write(&d));
                                             }
                                             renaming.set(None);

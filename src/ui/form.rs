@@ -231,7 +231,7 @@ pub fn FieldView(field: Field, #[prop(into)] path: Signal<String>) -> impl IntoV
     let visible = field.when.clone().map(|cond| {
         Memo::new(move |_| {
             let profile = w.profile.get();
-            w.filing.with(|f| cond(f, &profile))
+            w.filing().with(|f| cond(f, &profile))
         })
     });
     let make = move || field_body(field.clone(), path);
@@ -316,7 +316,7 @@ fn field_body(field: Field, path: Signal<String>) -> AnyView {
                 Memo::new(move |_| w.read(row, |f| addr.with_value(|a| record::pick_at(f, a))));
             let describedby = described_by(id, hint.is_some(), error);
             let options = w
-                .filing
+                .filing()
                 .with_untracked(|f| addr.with_value(|a| record::options_at(f, a)));
             let radios = options
                 .into_iter()
@@ -417,7 +417,7 @@ pub fn row_fields(kind: ListKind, id: u32) -> Vec<Field> {
 fn ListEditor(kind: ListKind, label: &'static str) -> impl IntoView {
     let w = use_wizard();
     let ids = Memo::new(move |_| {
-        w.filing
+        w.filing()
             .with(|f| kind.rows(f).iter().map(|p| p.id).collect::<Vec<u32>>())
     });
     let list_error = error_for(w, Signal::derive(move || kind.path().to_string()));

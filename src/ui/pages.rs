@@ -66,7 +66,7 @@ fn LangToggle() -> impl IntoView {
 fn StepIndicator() -> impl IntoView {
     let w = use_wizard();
     // Only the route matters here: not every keystroke.
-    let route = Memo::new(move |_| w.filing.with(|f| f.route));
+    let route = Memo::new(move |_| w.filing().with(|f| f.route));
     move || {
         let step = w.step.get();
         let route = route.get()?;
@@ -277,7 +277,7 @@ enum HelpPage {
 #[component]
 fn RoutePage() -> impl IntoView {
     let w = use_wizard();
-    let first = match w.filing.with_untracked(|f| suggest(&f.decision)) {
+    let first = match w.filing().with_untracked(|f| suggest(&f.decision)) {
         Suggestion::Ask(q) => HelpPage::Ask(q),
         _ => HelpPage::Result,
     };
@@ -310,13 +310,13 @@ fn RoutePage() -> impl IntoView {
                 let field = question_field(q);
                 let next = move |ev: leptos::ev::SubmitEvent| {
                     ev.prevent_default();
-                    if !w.filing.with_untracked(|f| answered(&f.decision, q)) {
+                    if !w.filing().with_untracked(|f| answered(&f.decision, q)) {
                         w.shown.set(vec![help_error(q)]);
                         w.focus_later(w.id("error-summary"));
                         return;
                     }
                     w.shown.set(Vec::new());
-                    let s = w.filing.with_untracked(|f| suggest(&f.decision));
+                    let s = w.filing().with_untracked(|f| suggest(&f.decision));
                     help_page.set(match s {
                         Suggestion::Ask(q) => HelpPage::Ask(q),
                         _ => HelpPage::Result,
@@ -332,7 +332,7 @@ fn RoutePage() -> impl IntoView {
                 .into_any()
             }
             HelpPage::Result => {
-                let s = w.filing.with(|f| suggest(&f.decision));
+                let s = w.filing().with(|f| suggest(&f.decision));
                 match s {
                     Suggestion::Route(route, why) => {
                         let profile = w.profile.get().id;
@@ -471,7 +471,7 @@ fn AnswerRow(field: Field) -> impl IntoView {
     let shown = field.when.clone();
     let answer = {
         let field = field.clone();
-        move || w.filing.with(|f| field.answer(w, f))
+        move || w.filing().with(|f| field.answer(w, f))
     };
     let row = move || {
         let answer = answer.clone();
@@ -496,7 +496,7 @@ fn AnswerRow(field: Field) -> impl IntoView {
     move || {
         let visible = shown
             .as_ref()
-            .is_none_or(|c| w.filing.with(|f| c(f, &w.profile.get())));
+            .is_none_or(|c| w.filing().with(|f| c(f, &w.profile.get())));
         visible.then(row.clone())
     }
 }
@@ -509,7 +509,7 @@ fn ListAnswers(field: Field) -> impl IntoView {
     };
     let path = field.path;
     let rows = move || {
-        w.filing.with(|f| {
+        w.filing().with(|f| {
             kind.rows(f)
                 .iter()
                 .map(|p| {
@@ -552,7 +552,7 @@ fn ListAnswers(field: Field) -> impl IntoView {
 fn CheckPage() -> impl IntoView {
     let w = use_wizard();
     let findings = Memo::new(move |_| {
-        w.filing.track();
+        w.filing().track();
         w.profile.track();
         w.findings_now()
     });
@@ -565,7 +565,7 @@ fn CheckPage() -> impl IntoView {
         })
     };
     let digest = Memo::new(move |_| {
-        w.filing.track();
+        w.filing().track();
         w.build_package().map(|p| p.digest).unwrap_or_default()
     });
     let sections = move || {

@@ -21,7 +21,9 @@ use crate::text::t;
 
 #[derive(Clone, Copy)]
 pub struct Wizard {
-    pub filing: RwSignal<Filing>,
+    /// Private: every change goes through [`Wizard::edit`] or
+    /// [`Wizard::replace`], so autosave and the host hear of it.
+    filing: RwSignal<Filing>,
     pub step: RwSignal<Step>,
     pub lang: RwSignal<Lang>,
     pub profile: RwSignal<Profile>,
@@ -68,6 +70,19 @@ pub struct Wizard {
     pub host: StoredValue<Option<web_sys::HtmlElement>, LocalStorage>,
     /// For iframe hosts: the parent's origin for postMessage (opt-in).
     pub post_origin: StoredValue<Option<String>>,
+    /// The autosave waiting for its debounce (see `drafts::flush`).
+    pub pending: StoredValue<PendingSave, LocalStorage>,
+    /// False from `unmount()` on. The reactive state is disposed a task
+    /// later, so deferred work (timers, frames, futures) checks this and
+    /// uses `try_` reads: it never touches a disposed signal.
+    alive: StoredValue<bool>,
+}
+
+/// An edit not yet saved, and the debounce timer that will save it.
+#[derive(Default)]
+pub struct PendingSave {
+    pub dirty: bool,
+    pub timer: Option<TimeoutHandle>,
 }
 
 /// The draft being edited: its identity and last saved revision.
@@ -146,7 +161,25 @@ impl Wizard {
             locked: StoredValue::new(Vec::new()),
             host: StoredValue::new_local(None),
             post_origin: StoredValue::new(None),
+            pending: StoredValue::new_local(PendingSave::default()),
+            alive: StoredValue::new(true),
         }
+    }
+
+    /// Whether this instance is still mounted. Safe to call at any time,
+    /// also after its state was disposed.
+    pub fn alive(self) -> bool {
+        self.alive.try_get_value().unwrap_or(false)
+    }
+
+    /// Mark the instance unmounted: deferred work stops touching it.
+    pub fn retire(self) {
+        self.alive.try_set_value(false);
+    }
+
+    /// The filing, to read. Writing goes through `edit` or `replace`.
+    pub fn filing(self) -> ReadSignal<Filing> {
+        self.filing.read_only()
     }
 
     fn row_trigger(self, key: RowKey) -> ArcTrigger {
@@ -260,10 +293,18 @@ impl Wizard {
     /// Focus an element of this instance by id once the page has rendered.
     pub fn focus_later(self, id: String) {
         request_animation_frame(move || {
-            let found = self.root.with_value(|root| {
-                root.as_ref()
-                    .and_then(|r| r.query_selector(&format!("#{id}")).ok().flatten())
-            });
+            // The host may have unmounted the wizard in the meantime (in a
+            // `wizard:submit` listener, say).
+            if !self.alive() {
+                return;
+            }
+            let found = self
+                .root
+                .try_with_value(|root| {
+                    root.as_ref()
+                        .and_then(|r| r.query_selector(&format!("#{id}")).ok().flatten())
+                })
+                .flatten();
             if let Some(el) = found {
                 use wasm_bindgen::JsCast;
                 if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
