@@ -112,9 +112,22 @@ fn object<'a>(
         .transpose()
 }
 
+/// A config is a few hundred bytes; this leaves room for long prefill and
+/// theme values and refuses a runaway object before it is parsed.
+pub const MAX_CONFIG_BYTES: usize = 256 * 1024;
+
 /// Parse a config given as JSON text (what `JSON.stringify` makes of the
 /// host's object). `null` or `{}` gives the defaults.
 pub fn parse(json: &str) -> Result<HostConfig, ConfigError> {
+    if json.len() > MAX_CONFIG_BYTES {
+        return Err(err(
+            "",
+            format!(
+                "the config is {} bytes; the most is {MAX_CONFIG_BYTES}",
+                json.len()
+            ),
+        ));
+    }
     let value: Value = serde_json::from_str(json).map_err(|e| err("", format!("not JSON: {e}")))?;
     let map = match value {
         Value::Null => Map::new(),
@@ -163,8 +176,20 @@ pub fn parse(json: &str) -> Result<HostConfig, ConfigError> {
             ));
         }
         record::read_into(&mut c.prefill, p, "prefill").map_err(|e| err(&e.path, e.expected))?;
-        if c.prefill.name.chars().count() > 200 || c.prefill.division.chars().count() > 200 {
-            return Err(err("prefill", "a text is longer than 200 characters"));
+        let p = &c.prefill;
+        for (field, text) in [
+            ("name", &p.name),
+            ("uscc", &p.uscc),
+            ("division", &p.division),
+            ("contact_name", &p.contact_name),
+            ("contact_phone", &p.contact_phone),
+        ] {
+            if text.chars().count() > 200 {
+                return Err(err(
+                    &format!("prefill.{field}"),
+                    "is longer than 200 characters",
+                ));
+            }
         }
     }
     if let Some(v) = given(&map, "locked") {
@@ -329,5 +354,15 @@ mod tests {
             Some("https://portal.example.gov.cn")
         );
         assert_eq!(field("[1]"), "");
+        for f in ["name", "uscc", "division", "contact_name", "contact_phone"] {
+            let json = format!(r#"{{"prefill":{{"{f}":"{}"}}}}"#, "9".repeat(201));
+            assert_eq!(field(&json), format!("prefill.{f}"));
+        }
+        let huge = format!(
+            r#"{{"theme":{{"--prw-x":"{}"}}}}"#,
+            "a".repeat(MAX_CONFIG_BYTES)
+        );
+        let e = parse(&huge).unwrap_err();
+        assert!(e.to_string().contains("bytes"), "{e}");
     }
 }

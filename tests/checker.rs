@@ -135,3 +135,57 @@ fn host_threshold_overrides_apply_on_the_server_too() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("many_units"));
 }
+
+/// The portal pins its profile: a package made under another one is
+/// refused (exit 2, both named), never judged by that profile's rules.
+#[test]
+fn a_pinned_profile_refuses_packages_made_under_another() {
+    // Blocked under shandong (J6: a social agency), ready under liaocheng.
+    let bytes = package_bytes(RouteId::JVoluntary, ProfileId::Liaocheng, |f| {
+        f.joint.agency_kind = Some(procurement_route_wizard::domain::model::AgencyKind::OtherAgent);
+    });
+    assert_eq!(run(&[], &bytes).status.code(), Some(0));
+    assert_eq!(
+        run(&["--profile", "liaocheng"], &bytes).status.code(),
+        Some(0)
+    );
+    let out = run(&["--profile", "shandong", "--lang", "en"], &bytes);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("\"liaocheng\"") && err.contains("\"shandong\""),
+        "{err}"
+    );
+    let out = run(&["--profile", "shandong"], &bytes);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("“liaocheng”") && err.contains("“shandong”"),
+        "{err}"
+    );
+    let out = run(&["--profile", "shandong", "--json"], &bytes);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["exit"], 2);
+    assert_eq!(
+        run(&["--profile", "beijing"], &bytes).status.code(),
+        Some(2)
+    );
+}
+
+/// Text from the package never reaches the terminal raw: an escape
+/// sequence or a bidi override in a field is printed as an escape.
+#[test]
+fn control_characters_are_escaped_in_terminal_output() {
+    let bytes = package_bytes(RouteId::JVoluntary, ProfileId::Liaocheng, |f| {
+        f.purchaser.uscc = "\u{1b}[2J\u{202E}".into();
+        f.responsibility.policies.other = "节能\u{202E}gpj.exe".into();
+    });
+    let out = run(&["--lang", "en"], &bytes);
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        !text.contains('\u{1b}') && !text.contains('\u{202E}'),
+        "{text}"
+    );
+    assert!(text.contains("responsibility.policies.other"), "{text}");
+}

@@ -5,7 +5,8 @@
 //! profile, and prints the findings.
 //!
 //! Exit codes: 0 ready; 1 blocked by error findings; 2 unreadable, too
-//! large, unknown version or tampered (digest mismatch).
+//! large, unknown version, changed since it was made (digest mismatch), or
+//! made under another profile than the one pinned with `--profile`.
 
 use std::io::Read;
 use std::process::ExitCode;
@@ -15,17 +16,19 @@ use procurement_route_wizard::domain::date::Date;
 use procurement_route_wizard::domain::finding::{Finding, Severity};
 use procurement_route_wizard::domain::i18n::Lang;
 use procurement_route_wizard::domain::package::{verify, PackageError, MAX_PACKAGE_BYTES};
-use procurement_route_wizard::domain::profile::{ParamsOverride, Profile};
-use procurement_route_wizard::domain::rules::{check, is_ready};
+use procurement_route_wizard::domain::profile::{ParamsOverride, Profile, ProfileId};
+use procurement_route_wizard::domain::rules::{check, is_invisible_control, is_ready};
 
-const USAGE: &str =
-    "usage: filing-check [FILE|-] [--lang zh|en] [--json] [--params OVERRIDES.json]";
+const USAGE: &str = "usage: filing-check [FILE|-] [--lang zh|en] [--json] [--params OVERRIDES.json] [--profile shandong|liaocheng]";
 
 struct Options {
     input: Option<String>,
     lang: Lang,
     json: bool,
     params: Option<String>,
+    /// The profile this portal files under: a package made under another
+    /// is refused, not judged by that profile's looser rules.
+    profile: Option<ProfileId>,
 }
 
 fn parse_args() -> Result<Options, String> {
@@ -34,6 +37,7 @@ fn parse_args() -> Result<Options, String> {
         lang: Lang::Zh,
         json: false,
         params: None,
+        profile: None,
     };
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
@@ -44,12 +48,33 @@ fn parse_args() -> Result<Options, String> {
                 o.lang = Lang::from_tag(&v).ok_or(format!("unknown language {v:?}"))?;
             }
             "--params" => o.params = Some(args.next().ok_or("--params needs a file")?),
+            "--profile" => {
+                let v = args.next().ok_or("--profile needs shandong or liaocheng")?;
+                o.profile = Some(
+                    ProfileId::from_id(&v)
+                        .ok_or(format!("unknown profile {v:?}: use shandong or liaocheng"))?,
+                );
+            }
             "-h" | "--help" => return Err(USAGE.into()),
             _ if o.input.is_none() => o.input = Some(a),
             _ => return Err(format!("unexpected argument {a:?}\n{USAGE}")),
         }
     }
     Ok(o)
+}
+
+/// Text from a package, safe to print to a terminal: control and bidi
+/// characters (which could rewrite the screen) shown as `\u{…}` escapes.
+fn terminal_safe(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if is_invisible_control(c) || c == '\n' || c == '\t' {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Read at most the limit plus one byte, so an oversized input is refused
@@ -95,7 +120,7 @@ fn refuse(json: bool, lang: Lang, err: &str) -> ExitCode {
         } else {
             "cannot read the package"
         };
-        eprintln!("{head}: {err}");
+        eprintln!("{head}: {}", terminal_safe(err));
     }
     ExitCode::from(2)
 }
@@ -117,6 +142,18 @@ fn main() -> ExitCode {
         Err(e @ PackageError::TooLarge) => return refuse(opts.json, opts.lang, &e.to_string()),
         Err(e) => return refuse(opts.json, opts.lang, &e.to_string()),
     };
+    if let Some(pinned) = opts.profile {
+        if pinned != package.profile {
+            let (made, want) = (package.profile.id(), pinned.id());
+            let why = match opts.lang {
+                Lang::Zh => format!("备案包按“{made}”规则制作，本门户按“{want}”检查（--profile）"),
+                Lang::En => format!(
+                    "the package was made under profile \"{made}\", this portal checks under \"{want}\" (--profile)"
+                ),
+            };
+            return refuse(opts.json, opts.lang, &why);
+        }
+    }
     let mut profile = Profile::new(package.profile);
     if let Some(path) = &opts.params {
         let parsed = std::fs::read(path)
@@ -162,9 +199,9 @@ fn main() -> ExitCode {
                 "{} [{}] {} — {} ({})",
                 severity_word(f.severity, lang),
                 f.rule,
-                f.text(lang),
+                terminal_safe(f.text(lang)),
                 f.clause_text(lang),
-                f.path
+                terminal_safe(&f.path)
             );
         }
         let errors = findings
