@@ -13,6 +13,21 @@ const opt = (name, def) => {
 const port = Number(opt("--port", "8080"));
 const root = path.resolve(opt("--root", "dist"));
 const csp = args.includes("--csp");
+// --csp: the strictest policy the README promises works: nothing allowed
+// by default, then exactly what the wizard needs (its scripts, the wasm
+// compile and fetch, its stylesheet) and what the example pages add (their
+// favicon, the iframe example's frame).
+const STRICT = [
+  "default-src 'none'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "connect-src 'self'",
+  "img-src 'self'",
+  "frame-src 'self'",
+  "frame-ancestors 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join("; ");
 const types = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
@@ -37,7 +52,10 @@ const server = http.createServer((req, res) => {
       return;
     }
     const headers = { "content-type": types[path.extname(file)] || "application/octet-stream", "cache-control": "no-store" };
-    if (csp) headers["content-security-policy"] = "script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+    if (csp) headers["content-security-policy"] = STRICT;
+    // The framed wizard may be framed by its own origin's pages only: it
+    // posts filings to its parent (examples/iframe-child.js pins the same).
+    else if (path.basename(file) === "iframe-child.html") headers["content-security-policy"] = "frame-ancestors 'self'";
     res.writeHead(200, headers).end(body);
   });
 });
