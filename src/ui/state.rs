@@ -240,7 +240,14 @@ impl Wizard {
             }
             None => self.filing.update(change),
         }
+        self.mark_unsaved();
         self.edits.notify();
+    }
+
+    /// Marked at once, not when the autosave effect runs: a host that
+    /// unmounts from a `wizard:change` listener still gets the edit saved.
+    fn mark_unsaved(self) {
+        self.pending.try_update_value(|p| p.dirty = true);
     }
 
     fn emit_change(self, step: Step) {
@@ -253,6 +260,7 @@ impl Wizard {
     pub fn replace(self, filing: Filing) {
         self.filing.set(filing);
         self.epoch.notify();
+        self.mark_unsaved();
         self.edits.notify();
     }
 
