@@ -256,6 +256,18 @@ fn field_body(field: Field, path: Signal<String>) -> AnyView {
             let locked = w.is_locked(&path.get_untracked());
             let value =
                 Memo::new(move |_| w.read(row, |f| addr.with_value(|a| record::text_at(f, a))));
+            // G4 shows as the purchaser types (a paste too long, an
+            // invisible control character); other errors wait for Continue.
+            let shown = error;
+            let error = Memo::new(move |_| {
+                value.track();
+                let lang = w.lang.get();
+                shown.get().or_else(|| {
+                    w.filing().with_untracked(|f| {
+                        addr.with_value(|a| crate::domain::rules::text_problem(f, a, lang))
+                    })
+                })
+            });
             let describedby = described_by(id, hint.is_some(), error);
             let input = move || {
                 let on_input = move |ev: leptos::ev::Event| {

@@ -304,3 +304,31 @@ test("a draft whose revision is 18446744073709551615: autosave goes on, no false
   await expect(w.locator('[data-status="conflict"]')).toHaveCount(0);
   console.assertClean();
 });
+
+test("every text field is checked as the purchaser types: too long, or an invisible control character", async ({ page }) => {
+  const console = watchConsole(page);
+  await openPlain(page);
+  await page.evaluate((d) => localStorage.setItem(`prw:typing:draft:${d.id}`, JSON.stringify(d)), draftWith("typing-1", 2));
+  await mountExtra(page, "typing", { namespace: "typing", profile: "liaocheng" });
+  const w = page.locator("#typing");
+  await w.getByRole("button", { name: /^继续 测试草稿/ }).click();
+  // A row's budget source, which no other rule bounds: a bidi override.
+  const source = w.locator("fieldset.prw-row").first().getByLabel("预算来源");
+  await source.fill("财政\u202E拨款");
+  await expect(source).toHaveAttribute("aria-invalid", "true");
+  await expect(w.locator("fieldset.prw-row").first().locator(".prw-error-message")).toContainText("预算资金来源含有不可见的控制字符");
+  await source.fill("财政拨款");
+  await expect(source).not.toHaveAttribute("aria-invalid", "true");
+  // A pasted 2,001-character text on the responsibilities page.
+  await page.evaluate(() => window.extra.typing.unmount());
+  const d = draftWith("typing-2", 2, (d) => (d.step = "responsibility"));
+  await page.evaluate((d) => localStorage.setItem(`prw:typing2:draft:${d.id}`, JSON.stringify(d)), d);
+  await mountExtra(page, "typing2", { namespace: "typing2", profile: "liaocheng", locale: "en" });
+  const e = page.locator("#typing2");
+  await e.getByRole("button", { name: /^Resume/ }).first().click();
+  const other = e.locator('[id$="responsibility-policies-other"]');
+  await other.fill("节".repeat(2001));
+  await expect(other).toHaveAttribute("aria-invalid", "true");
+  await expect(e.locator(".prw-error-message")).toContainText("2000 characters or fewer");
+  console.assertClean();
+});

@@ -227,6 +227,36 @@ pub fn text_bound(record: &str, field: &str) -> Option<(u64, &'static str)> {
         .map(|(_, _, max, label)| (*max, *label))
 }
 
+/// G4 as the purchaser types, for the field at `path` (form paths, rows by
+/// id): the message, in `lang`, when its text is too long or holds an
+/// invisible control character. The same bound and words as [`every_text`].
+pub fn text_problem(
+    filing: &crate::domain::model::Filing,
+    path: &str,
+    lang: crate::domain::i18n::Lang,
+) -> Option<String> {
+    use crate::domain::record::{slot_at, Slot};
+    let (parent, field) = path.rsplit_once('.')?;
+    let Some(Slot::Record(owner)) = slot_at(filing, parent) else {
+        return None;
+    };
+    let Some(Slot::Text(value)) = owner.slot(field) else {
+        return None;
+    };
+    let (max, label_key) = text_bound(owner.name(), field)?;
+    let mut params = std::collections::BTreeMap::new();
+    params.insert("field".to_string(), format!("@{label_key}"));
+    let key = if !value.validate_length(None, Some(max), None) {
+        params.insert("max".to_string(), max.to_string());
+        "G4.too_long"
+    } else if value.chars().any(is_invisible_control) {
+        "G4.control"
+    } else {
+        return None;
+    };
+    Some(crate::domain::i18n::render(key, lang, &params))
+}
+
 /// G4 for every text the package carries, whichever rule reads it (or
 /// none): bounded length, no invisible control characters. Runs after the
 /// other rules; a field they already refused keeps their message alone.
@@ -671,6 +701,30 @@ mod tests {
                 "TEXT_BOUNDS names {record}.{field}, which is not a text field"
             );
         }
+    }
+
+    #[test]
+    fn text_problems_are_named_as_the_purchaser_types() {
+        use crate::domain::i18n::Lang;
+        let mut f = sample(RouteId::JVoluntary, ProfileId::Liaocheng);
+        assert_eq!(
+            text_problem(&f, "responsibility.policies.other", Lang::En),
+            None
+        );
+        f.responsibility.policies.other = "节".repeat(2001);
+        assert_eq!(
+            text_problem(&f, "responsibility.policies.other", Lang::En).as_deref(),
+            Some("other procurement policies must be 2000 characters or fewer")
+        );
+        let id = f.joint.participants[1].id;
+        f.joint.participants[1].budget_source = "财政\u{202E}拨款".into();
+        let row = format!("joint.participants#{id}.budget_source");
+        assert_eq!(
+            text_problem(&f, &row, Lang::Zh).as_deref(),
+            Some("预算资金来源含有不可见的控制字符，请删除")
+        );
+        assert_eq!(text_problem(&f, "purchaser.level", Lang::Zh), None);
+        assert_eq!(text_problem(&f, "nothing.here", Lang::Zh), None);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 mod agency;
 mod department;
 mod general;
-pub use general::{is_invisible_control, text_bound, TEXT_BOUNDS};
+pub use general::{is_invisible_control, text_bound, text_problem, TEXT_BOUNDS};
 mod joint;
 mod responsibility;
 
