@@ -18,7 +18,7 @@ use super::profile::{Profile, ProfileId};
 use super::route::RouteId;
 
 /// Bumped whenever a rule, a clause or a message changes meaning.
-pub const RULES_VERSION: &str = "2026.11.1";
+pub const RULES_VERSION: &str = "2026.11.2";
 
 /// Where a rule comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
