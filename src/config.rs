@@ -4,6 +4,7 @@
 use serde_json::{Map, Value};
 
 use crate::domain::i18n::Lang;
+use crate::domain::json;
 use crate::domain::model::Purchaser;
 use crate::domain::profile::{ParamsOverride, Profile, ProfileId};
 use crate::domain::record;
@@ -128,7 +129,8 @@ pub fn parse(json: &str) -> Result<HostConfig, ConfigError> {
             ),
         ));
     }
-    let value: Value = serde_json::from_str(json).map_err(|e| err("", format!("not JSON: {e}")))?;
+    let value =
+        json::parse(json.as_bytes(), MAX_CONFIG_BYTES).map_err(|e| err("", e.message(Lang::En)))?;
     let map = match value {
         Value::Null => Map::new(),
         Value::Object(m) => m,
@@ -162,7 +164,18 @@ pub fn parse(json: &str) -> Result<HostConfig, ConfigError> {
             .with_overrides(&o)
             .map_err(|e| err(&e.field, e.reason))?;
     }
-    if let Some(p) = map.get("prefill").filter(|v| !v.is_null()) {
+    // The custom element hands its `prefill` attribute over as text, so
+    // it is read as strictly as every other JSON.
+    let prefill_text;
+    let prefill = match map.get("prefill") {
+        Some(Value::String(text)) => {
+            prefill_text = json::parse(text.as_bytes(), MAX_CONFIG_BYTES)
+                .map_err(|e| err("prefill", e.message(Lang::En)))?;
+            Some(&prefill_text)
+        }
+        other => other,
+    };
+    if let Some(p) = prefill.filter(|v| !v.is_null()) {
         let obj = p
             .as_object()
             .ok_or_else(|| err("prefill", "must be an object"))?;
@@ -354,6 +367,17 @@ mod tests {
             Some("https://portal.example.gov.cn")
         );
         assert_eq!(field("[1]"), "");
+        // Strict JSON, in the config and in prefill given as text.
+        let e = parse(r#"{"locale":"en","locale":"zh-CN"}"#).unwrap_err();
+        assert!(
+            e.to_string().contains("key \"locale\" appears twice"),
+            "{e}"
+        );
+        let e = parse(r#"{"prefill":"{\"name\":\"a\",\"name\":\"b\"}"}"#).unwrap_err();
+        assert_eq!(e.field, "prefill");
+        assert!(e.reason.contains("appears twice"), "{e}");
+        let ok = parse(r#"{"prefill":"{\"name\":\"聊城市教育局\"}"}"#).unwrap();
+        assert_eq!(ok.prefill.name, "聊城市教育局");
         for f in ["name", "uscc", "division", "contact_name", "contact_phone"] {
             let json = format!(r#"{{"prefill":{{"{f}":"{}"}}}}"#, "9".repeat(201));
             assert_eq!(field(&json), format!("prefill.{f}"));

@@ -24,7 +24,12 @@ pub enum SaveError {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Entry {
     Draft(Box<Draft>),
-    Unreadable { key: String, reason: &'static str },
+    Unreadable {
+        key: String,
+        reason: &'static str,
+        /// A strict-JSON refusal's exact words (duplicate key and where).
+        detail: Option<crate::domain::json::JsonError>,
+    },
 }
 
 #[derive(Clone, Debug)]
@@ -105,14 +110,17 @@ impl Store {
                 Some(Ok(_)) => Entry::Unreadable {
                     key,
                     reason: "draft.err.damaged",
+                    detail: None,
                 },
                 Some(Err(e)) => Entry::Unreadable {
                     key,
                     reason: e.key(),
+                    detail: e.detail().cloned(),
                 },
                 None => Entry::Unreadable {
                     key,
                     reason: "draft.err.damaged",
+                    detail: None,
                 },
             })
             .collect();

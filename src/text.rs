@@ -88,6 +88,7 @@ pub static UI: &[(&str, &str, &str)] = &[
     ("draft.err.too_large", "文件太大，不是本向导的草稿。", "The file is too large to be a draft of this wizard."),
     ("draft.err.not_a_draft", "这不是本向导导出的草稿文件。", "This is not a draft file exported by this wizard."),
     ("draft.err.newer", "这份草稿由更新版本的向导保存，请升级后再打开。", "This draft was saved by a newer version of the wizard; open it there."),
+    ("draft.err.strict", "草稿文件不是严格的 JSON，未读取：", "The draft file is not strict JSON and was not read: "),
     ("draft.err.damaged", "草稿内容已损坏，无法读取。", "The draft is damaged and cannot be read."),
     // Pages.
     ("step.start", "采购组织形式备案", "File your procurement route"),

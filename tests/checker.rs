@@ -103,7 +103,7 @@ fn oversized_input_is_refused_quickly() {
     let start = std::time::Instant::now();
     let out = run(&[], &big);
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("larger than"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("超过"));
     // Not a timed assertion on speed: only that it did not parse 9 MB of nesting.
     let _ = start.elapsed();
 }
@@ -188,4 +188,51 @@ fn control_characters_are_escaped_in_terminal_output() {
         "{text}"
     );
     assert!(text.contains("responsibility.policies.other"), "{text}");
+}
+
+/// Strict JSON at the checker: a duplicate key is exit 2 with its path, in
+/// the chosen language; a params file's refusal says it is the params file.
+#[test]
+fn strict_json_refusals_name_the_key_and_the_file() {
+    let text = String::from_utf8(package_bytes(
+        RouteId::JVoluntary,
+        ProfileId::Liaocheng,
+        |_| {},
+    ))
+    .unwrap();
+    let doubled = text.replacen("\"budget\":", "\"budget\":\"1.00\",\"budget\":", 1);
+    let out = run(&[], doubled.as_bytes());
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("filing.project：键“budget”出现了两次"),
+        "{err}"
+    );
+    let out = run(&["--lang", "en", "--json"], doubled.as_bytes());
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        json["error"]
+            .as_str()
+            .unwrap()
+            .contains("filing.project: key \"budget\" appears twice"),
+        "{json}"
+    );
+
+    let dir = std::env::temp_dir().join(format!("prw-params-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let params = dir.join("thresholds.json");
+    std::fs::write(&params, r#"{"many_units": 5, "many_units": 6}"#).unwrap();
+    let out = run(&["--params", params.to_str().unwrap()], text.as_bytes());
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("无法读取参数文件") && err.contains("many_units") && !err.contains("备案包"),
+        "{err}"
+    );
+    let out = run(
+        &["--params", params.to_str().unwrap(), "--lang", "en"],
+        text.as_bytes(),
+    );
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("cannot read the params file"), "{err}");
 }

@@ -3,6 +3,7 @@
 
 mod common;
 
+use procurement_route_wizard::domain::json::JsonError;
 use procurement_route_wizard::domain::package::*;
 use procurement_route_wizard::domain::profile::{Profile, ProfileId};
 use procurement_route_wizard::domain::route::RouteId;
@@ -122,7 +123,7 @@ fn unknown_versions_floats_and_garbage_are_refused() {
 
     assert!(matches!(
         verify(b"{not json"),
-        Err(PackageError::NotJson(_))
+        Err(PackageError::Json(JsonError::Syntax { .. }))
     ));
     assert!(matches!(verify(b"[1,2]"), Err(PackageError::Shape(_))));
     assert_eq!(
@@ -177,4 +178,58 @@ fn committed_examples_are_current() {
         );
         assert!(verify(committed.as_bytes()).is_ok(), "{name}");
     }
+}
+
+/// A key given twice is refused even when the digest was recomputed over
+/// serde's last-wins reading: a portal whose parser keeps the first value
+/// would otherwise store a value nobody checked.
+#[test]
+fn a_duplicate_key_is_refused_whatever_the_digest_says() {
+    let p = package(RouteId::JVoluntary, ProfileId::Liaocheng);
+    let text = serde_json::to_string(&p).unwrap();
+    let doubled = text.replacen("\"budget\":", "\"budget\":\"1.00\",\"budget\":", 1);
+    assert_ne!(doubled, text);
+    let e = verify(doubled.as_bytes()).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "filing.project: key \"budget\" appears twice"
+    );
+    assert_eq!(
+        e.message(procurement_route_wizard::domain::i18n::Lang::Zh),
+        "filing.project：键“budget”出现了两次"
+    );
+}
+
+#[test]
+fn a_byte_order_mark_is_accepted_and_a_lone_surrogate_named() {
+    let p = package(RouteId::DJoin, ProfileId::Liaocheng);
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend(serde_json::to_vec(&p).unwrap());
+    assert_eq!(verify(&bytes).unwrap(), p);
+    let text = serde_json::to_string(&p).unwrap().replacen(
+        "\"generator\":\"",
+        "\"generator\":\"\\ud800",
+        1,
+    );
+    let e = verify(text.as_bytes()).unwrap_err();
+    assert!(e.to_string().contains("lone surrogate"), "{e}");
+}
+
+#[test]
+fn refusals_read_right_in_both_languages() {
+    use procurement_route_wizard::domain::i18n::Lang;
+    let p = package(RouteId::DJoin, ProfileId::Liaocheng);
+    let mut v = serde_json::to_value(&p).unwrap();
+    v["schema_version"] = "2".into();
+    let e = verify(&serde_json::to_vec(&v).unwrap()).unwrap_err();
+    assert_eq!(e.message(Lang::En), "unknown schema_version \"2\"");
+    assert_eq!(e.message(Lang::Zh), "未知的 schema_version：\"2\"");
+    let mut v = serde_json::to_value(&p).unwrap();
+    v["filing"]["purchaser"]["name"] = "改过".into();
+    let e = verify(&serde_json::to_vec(&v).unwrap()).unwrap_err();
+    assert_eq!(e, PackageError::DigestMismatch);
+    assert_eq!(
+        e.message(Lang::Zh),
+        "digest 与内容不符：备案包在制作后被改动过"
+    );
 }

@@ -296,3 +296,107 @@ proptest! {
         );
     }
 }
+
+/// JSON text of `v` with the object at `target` (a JSON pointer) writing
+/// its key `dup` twice (the second time with `again`).
+fn with_duplicate(
+    v: &serde_json::Value,
+    at: &str,
+    target: &str,
+    dup: &str,
+    again: &serde_json::Value,
+    out: &mut String,
+) {
+    use serde_json::Value;
+    match v {
+        Value::Object(map) => {
+            out.push('{');
+            let mut first = true;
+            for (k, item) in map {
+                if !first {
+                    out.push(',');
+                }
+                first = false;
+                out.push_str(&serde_json::to_string(k).unwrap());
+                out.push(':');
+                with_duplicate(item, &format!("{at}/{k}"), target, dup, again, out);
+                if at == target && k == dup {
+                    out.push(',');
+                    out.push_str(&serde_json::to_string(k).unwrap());
+                    out.push(':');
+                    out.push_str(&again.to_string());
+                }
+            }
+            out.push('}');
+        }
+        Value::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                with_duplicate(item, &format!("{at}/{i}"), target, dup, again, out);
+            }
+            out.push(']');
+        }
+        other => out.push_str(&other.to_string()),
+    }
+}
+
+/// Every (object pointer, key) of a JSON value.
+fn object_keys(v: &serde_json::Value, at: String, out: &mut Vec<(String, String)>) {
+    match v {
+        serde_json::Value::Object(map) => {
+            for (k, item) in map {
+                out.push((at.clone(), k.clone()));
+                object_keys(item, format!("{at}/{k}"), out);
+            }
+        }
+        serde_json::Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                object_keys(item, format!("{at}/{i}"), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2_000, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// A key written twice anywhere in a package, with the same value or
+    /// another, is always refused — naming the object and the key.
+    #[test]
+    fn a_duplicated_key_anywhere_is_always_refused(
+        route in proptest::sample::select(RouteId::ALL.to_vec()),
+        profile in proptest::sample::select(ProfileId::ALL.to_vec()),
+        at in any::<prop::sample::Index>(),
+        same in any::<bool>(),
+    ) {
+        let f = sample(route, profile);
+        let package = build(&f, &Profile::new(profile), 1_795_780_800_000).unwrap();
+        let value = serde_json::to_value(&package).unwrap();
+        let mut keys = Vec::new();
+        object_keys(&value, String::new(), &mut keys);
+        let (target, key) = at.get(&keys).clone();
+        let original = value.pointer(&format!("{target}/{key}")).unwrap().clone();
+        let again = if same { original } else { serde_json::Value::String("改".into()) };
+        let mut text = String::new();
+        with_duplicate(&value, "", &target, &key, &again, &mut text);
+        let err = verify(text.as_bytes()).unwrap_err().to_string();
+        prop_assert!(err.ends_with(&format!("key \"{key}\" appears twice")), "{}", err);
+    }
+
+    /// Canonical JSON is a fixed point: a parsed package written again is
+    /// byte for byte what its digest was computed over.
+    #[test]
+    fn canonical_json_of_a_parsed_package_is_byte_identical(f in filing(), profile in proptest::sample::select(ProfileId::ALL.to_vec())) {
+        use procurement_route_wizard::domain::package::canonical_json;
+        if let Ok(package) = build(&f, &Profile::new(profile), 1_795_780_800_000) {
+            let canonical = canonical_json(&serde_json::to_value(&package).unwrap()).unwrap();
+            let parsed = verify(canonical.as_bytes()).unwrap();
+            let again = canonical_json(&serde_json::to_value(&parsed).unwrap()).unwrap();
+            prop_assert_eq!(again, canonical);
+        }
+    }
+}

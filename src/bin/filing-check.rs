@@ -15,7 +15,8 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use procurement_route_wizard::domain::date::Date;
 use procurement_route_wizard::domain::finding::{Finding, Severity};
 use procurement_route_wizard::domain::i18n::Lang;
-use procurement_route_wizard::domain::package::{verify, PackageError, MAX_PACKAGE_BYTES};
+use procurement_route_wizard::domain::json;
+use procurement_route_wizard::domain::package::{verify, MAX_PACKAGE_BYTES};
 use procurement_route_wizard::domain::profile::{ParamsOverride, Profile, ProfileId};
 use procurement_route_wizard::domain::rules::{check, is_invisible_control, is_ready};
 
@@ -109,20 +110,36 @@ fn severity_word(s: Severity, lang: Lang) -> &'static str {
 }
 
 fn refuse(json: bool, lang: Lang, err: &str) -> ExitCode {
+    let head = if lang == Lang::Zh {
+        "无法读取备案包"
+    } else {
+        "cannot read the package"
+    };
+    refuse_with(json, head, err)
+}
+
+fn refuse_with(json: bool, head: &str, err: &str) -> ExitCode {
     if json {
         println!(
             "{}",
-            serde_json::json!({ "ok": false, "exit": 2, "error": err })
+            serde_json::json!({ "ok": false, "exit": 2, "error": format!("{head}: {err}") })
         );
     } else {
-        let head = if lang == Lang::Zh {
-            "无法读取备案包"
-        } else {
-            "cannot read the package"
-        };
         eprintln!("{head}: {}", terminal_safe(err));
     }
     ExitCode::from(2)
+}
+
+/// The portal's threshold file, read as strictly as a package.
+fn read_params(path: &str, profile: &Profile, lang: Lang) -> Result<Profile, String> {
+    const MAX_PARAMS_BYTES: usize = 1024 * 1024;
+    let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
+    let value = json::parse(&bytes, MAX_PARAMS_BYTES).map_err(|e| e.message(lang))?;
+    let o = ParamsOverride::from_value(&value).map_err(|e| format!("{}: {}", e.field, e.reason))?;
+    profile
+        .clone()
+        .with_overrides(&o)
+        .map_err(|e| format!("{}: {}", e.field, e.reason))
 }
 
 fn main() -> ExitCode {
@@ -139,8 +156,7 @@ fn main() -> ExitCode {
     };
     let package = match verify(&bytes) {
         Ok(p) => p,
-        Err(e @ PackageError::TooLarge) => return refuse(opts.json, opts.lang, &e.to_string()),
-        Err(e) => return refuse(opts.json, opts.lang, &e.to_string()),
+        Err(e) => return refuse(opts.json, opts.lang, &e.message(opts.lang)),
     };
     if let Some(pinned) = opts.profile {
         if pinned != package.profile {
@@ -156,23 +172,15 @@ fn main() -> ExitCode {
     }
     let mut profile = Profile::new(package.profile);
     if let Some(path) = &opts.params {
-        let parsed = std::fs::read(path)
-            .map_err(|e| e.to_string())
-            .and_then(|b| {
-                serde_json::from_slice::<serde_json::Value>(&b).map_err(|e| e.to_string())
-            })
-            .and_then(|v| {
-                ParamsOverride::from_value(&v).map_err(|e| format!("{}: {}", e.field, e.reason))
-            })
-            .and_then(|o| {
-                profile
-                    .clone()
-                    .with_overrides(&o)
-                    .map_err(|e| format!("{}: {}", e.field, e.reason))
-            });
-        match parsed {
+        match read_params(path, &profile, opts.lang) {
             Ok(p) => profile = p,
-            Err(e) => return refuse(opts.json, opts.lang, &format!("--params: {e}")),
+            Err(e) => {
+                let head = match opts.lang {
+                    Lang::Zh => format!("无法读取参数文件 {path}（--params）"),
+                    Lang::En => format!("cannot read the params file {path} (--params)"),
+                };
+                return refuse_with(opts.json, &head, &e);
+            }
         }
     }
     let findings: Vec<Finding> = check(&package.filing, &profile, today());

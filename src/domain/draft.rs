@@ -4,6 +4,7 @@
 use serde::Serialize;
 use serde_json::Value;
 
+use super::json::{self, JsonError};
 use super::model::Filing;
 use super::profile::ProfileId;
 use super::record;
@@ -36,6 +37,8 @@ pub struct Draft {
 pub enum DraftError {
     TooLarge,
     NotJson,
+    /// JSON, but not strict: a duplicate key, a lone surrogate.
+    Strict(JsonError),
     NotADraft,
     /// Written by a newer version of the wizard.
     NewerVersion(u64),
@@ -49,8 +52,19 @@ impl DraftError {
         match self {
             DraftError::TooLarge => "draft.err.too_large",
             DraftError::NotJson | DraftError::NotADraft => "draft.err.not_a_draft",
+            DraftError::Strict(_) => "draft.err.strict",
             DraftError::NewerVersion(_) => "draft.err.newer",
             DraftError::Damaged(_) => "draft.err.damaged",
+        }
+    }
+}
+
+impl DraftError {
+    /// What exactly is wrong, where the catalog message alone is not enough.
+    pub fn detail(&self) -> Option<&JsonError> {
+        match self {
+            DraftError::Strict(e) => Some(e),
+            _ => None,
         }
     }
 }
@@ -161,10 +175,11 @@ pub const MAX_ROW_ID: u32 = 1 << 24;
 
 /// Read a stored or imported draft: size, JSON, version, migrations, shape.
 pub fn parse(text: &str) -> Result<Draft, DraftError> {
-    if text.len() > MAX_DRAFT_BYTES {
-        return Err(DraftError::TooLarge);
-    }
-    let mut value: Value = serde_json::from_str(text).map_err(|_| DraftError::NotJson)?;
+    let mut value = json::parse(text.as_bytes(), MAX_DRAFT_BYTES).map_err(|e| match e {
+        JsonError::TooLarge { .. } => DraftError::TooLarge,
+        JsonError::Syntax { .. } | JsonError::TooDeep => DraftError::NotJson,
+        e => DraftError::Strict(e),
+    })?;
     let version = value
         .get("draft_version")
         .and_then(Value::as_u64)
@@ -330,6 +345,16 @@ mod tests {
     #[test]
     fn refuses_what_is_not_a_draft_of_ours() {
         assert_eq!(parse("{not json"), Err(DraftError::NotJson));
+        // Strict JSON: the same refusal as a package's, the detail kept.
+        let dup = to_json(&draft()).replacen("\"name\":", "\"name\":\"x\",\"name\":", 1);
+        let e = parse(&dup).unwrap_err();
+        assert_eq!(e.key(), "draft.err.strict");
+        assert_eq!(
+            e.detail().map(|d| d.message(crate::domain::i18n::Lang::En)),
+            Some("filing.agency.agency: key \"name\" appears twice".to_string())
+        );
+        // A Windows editor's byte order mark is fine.
+        assert!(parse(&format!("\u{feff}{}", to_json(&draft()))).is_ok());
         assert_eq!(
             parse(r#"{"schema_version":"1"}"#),
             Err(DraftError::NotADraft)

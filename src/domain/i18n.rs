@@ -40,6 +40,20 @@ pub static MESSAGES: &[(&str, &str, &str)] = &[
     ("src.catalog", "财库〔2022〕31号（品目分类目录）", "Cai Ku [2022] No. 31 (item catalog)"),
     ("src.data", "填报规范", "filing data rule"),
     ("src.interpretation", "（本产品的解读）", " (this product's reading)"),
+    // Strict JSON refusals (RFC 7493): packages, drafts, config, params.
+    ("json.duplicate", "{at}：键“{key}”出现了两次", "{at}: key \"{key}\" appears twice"),
+    ("json.surrogate", "第 {line} 行第 {column} 列：字符串含有孤立的代理项（如 \\ud800），不是有效文本", "line {line}, column {column}: a string holds a lone surrogate (like \\ud800), which is not text"),
+    ("json.syntax", "不是有效的 JSON（第 {line} 行第 {column} 列）", "not valid JSON (line {line}, column {column})"),
+    ("json.too_large", "超过 {max} 字节，未读取", "larger than {max} bytes; not read"),
+    ("json.too_deep", "嵌套层次过深，不是本产品的文件", "nested too deeply to be a file of this product"),
+    // Package refusals.
+    ("pkg.no_route", "没有选择采购组织形式", "no route is chosen"),
+    ("pkg.unknown_version", "未知的 schema_version：{version}", "unknown schema_version {version}"),
+    ("pkg.no_version", "缺少 schema_version", "no schema_version"),
+    ("pkg.no_digest", "缺少 digest", "no digest"),
+    ("pkg.digest", "digest 与内容不符：备案包在制作后被改动过", "the digest does not match: the package was changed after it was made"),
+    ("pkg.shape", "不是 v1 备案包：{detail}", "not a v1 package: {detail}"),
+    ("pkg.float", "含有非整数或超出范围的数字（本格式只用整数）", "holds a number that is not a whole number in range (the format has integers only)"),
     // Field names used inside messages.
     ("field.purchaser.name", "采购单位名称", "the purchaser's name"),
     ("field.purchaser.contact_name", "联系人姓名", "the contact person's name"),

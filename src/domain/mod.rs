@@ -7,6 +7,7 @@ pub mod date;
 pub mod draft;
 pub mod finding;
 pub mod i18n;
+pub mod json;
 pub mod model;
 pub mod money;
 pub mod package;

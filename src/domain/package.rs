@@ -9,6 +9,8 @@ use sha2::{Digest, Sha256};
 
 use super::date::{rfc3339_utc, Date};
 use super::finding::Finding;
+use super::i18n::{lookup, Lang};
+use super::json::{self, JsonError};
 use super::model::Filing;
 use super::money::Fen;
 use super::profile::{Profile, ProfileId};
@@ -73,30 +75,45 @@ pub enum PackageError {
     /// G5: a package names its route.
     NoRoute,
     TooLarge,
-    NotJson(String),
-    UnknownVersion(String),
+    /// Not strict JSON: syntax, a duplicate key, a lone surrogate.
+    Json(JsonError),
+    /// The `schema_version` found, as JSON (`"2"`, `2`), or `None` when missing.
+    UnknownVersion(Option<String>),
     NoDigest,
     DigestMismatch,
     /// Parsed, digest fine, but not the v1 shape.
     Shape(String),
-    /// A floating-point number: never part of the contract.
+    /// A number that is not a whole number in range: the contract has
+    /// integers only (fen, ids), and an integer past 64 bits reads as one.
     Float,
+}
+
+impl PackageError {
+    /// The refusal in `lang`, from the shared catalog.
+    pub fn message(&self, lang: Lang) -> String {
+        let text = |key: &str| lookup(key, lang).unwrap_or(key).to_string();
+        match self {
+            PackageError::NoRoute => text("pkg.no_route"),
+            PackageError::TooLarge => JsonError::TooLarge {
+                limit: MAX_PACKAGE_BYTES,
+            }
+            .message(lang),
+            PackageError::Json(e) => e.message(lang),
+            PackageError::UnknownVersion(Some(v)) => {
+                text("pkg.unknown_version").replace("{version}", v)
+            }
+            PackageError::UnknownVersion(None) => text("pkg.no_version"),
+            PackageError::NoDigest => text("pkg.no_digest"),
+            PackageError::DigestMismatch => text("pkg.digest"),
+            PackageError::Shape(e) => text("pkg.shape").replace("{detail}", e),
+            PackageError::Float => text("pkg.float"),
+        }
+    }
 }
 
 impl std::fmt::Display for PackageError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            PackageError::NoRoute => write!(f, "no route chosen"),
-            PackageError::TooLarge => write!(f, "larger than {MAX_PACKAGE_BYTES} bytes"),
-            PackageError::NotJson(e) => write!(f, "not JSON: {e}"),
-            PackageError::UnknownVersion(v) => write!(f, "unknown schema_version {v:?}"),
-            PackageError::NoDigest => write!(f, "no digest"),
-            PackageError::DigestMismatch => {
-                write!(f, "digest does not match: the package was changed")
-            }
-            PackageError::Shape(e) => write!(f, "not a v1 package: {e}"),
-            PackageError::Float => write!(f, "contains a floating-point number"),
-        }
+        f.write_str(&self.message(Lang::En))
     }
 }
 
@@ -238,18 +255,17 @@ pub fn json_text<T: Serialize>(value: &T, pretty: bool) -> String {
 
 /// Read an untrusted package: size, JSON, version, digest, then shape.
 pub fn verify(bytes: &[u8]) -> Result<Package, PackageError> {
-    if bytes.len() > MAX_PACKAGE_BYTES {
-        return Err(PackageError::TooLarge);
-    }
-    let value: Value =
-        serde_json::from_slice(bytes).map_err(|e| PackageError::NotJson(e.to_string()))?;
+    let value = json::parse(bytes, MAX_PACKAGE_BYTES).map_err(|e| match e {
+        JsonError::TooLarge { .. } => PackageError::TooLarge,
+        e => PackageError::Json(e),
+    })?;
     let Value::Object(map) = &value else {
         return Err(PackageError::Shape("not a JSON object".into()));
     };
     match map.get("schema_version") {
         Some(Value::String(v)) if v == SCHEMA_VERSION => {}
-        Some(other) => return Err(PackageError::UnknownVersion(other.to_string())),
-        None => return Err(PackageError::UnknownVersion("(missing)".into())),
+        Some(other) => return Err(PackageError::UnknownVersion(Some(other.to_string()))),
+        None => return Err(PackageError::UnknownVersion(None)),
     }
     let Some(Value::String(claimed)) = map.get("digest") else {
         return Err(PackageError::NoDigest);

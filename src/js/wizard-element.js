@@ -64,13 +64,9 @@ class ProcurementRouteWizard extends HTMLElement {
       if (this.hasAttribute(name)) config[name] = this.getAttribute(name);
     }
     let prefill = this.#prefill;
-    if (prefill === undefined && this.hasAttribute("prefill")) {
-      try {
-        prefill = JSON.parse(this.getAttribute("prefill"));
-      } catch {
-        throw new Error("invalid config.prefill: the prefill attribute must be JSON");
-      }
-    }
+    // The attribute's JSON text goes to the wizard as it is: it is read
+    // strictly there (JSON.parse would keep the last of two equal keys).
+    if (prefill === undefined && this.hasAttribute("prefill")) prefill = this.getAttribute("prefill");
     if (prefill !== undefined) config.prefill = prefill;
     return config;
   }

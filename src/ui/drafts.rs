@@ -283,8 +283,12 @@ pub fn export_current(w: Wizard) {
 /// with the same id is never overwritten without asking.
 async fn import_text(w: Wizard, text: String) {
     match draft::parse(&text) {
-        Err(e) => w.draft_notice.set(Some(e.key())),
+        Err(e) => {
+            w.draft_detail.set(e.detail().cloned());
+            w.draft_notice.set(Some(e.key()));
+        }
         Ok(d) => {
+            w.draft_detail.set(None);
             let exists = w.store.with_value(|s| s.load(&d.id).is_some());
             if exists {
                 w.import_prompt.set(Some(d));
@@ -503,12 +507,12 @@ pub fn DraftsPanel() -> impl IntoView {
                     }
                     .into_any()
                 }
-                Entry::Unreadable { key, reason } => {
+                Entry::Unreadable { key, reason, detail } => {
                     let (k1, k2) = (key.clone(), key.clone());
                     view! {
                         <tr class="prw-unreadable">
                             <th scope="row"><Tr k="draft.unreadable"/></th>
-                            <td colspan="4"><Tr k=reason/></td>
+                            <td colspan="4"><Tr k=reason/>{detail.map(|d| move || d.message(w.lang.get()))}</td>
                             <td class="prw-actions">
                                 <button type="button" class="prw-link" on:click=move |_| {
                                     let raw = w.store.with_value(|s| s.raw(&k1)).unwrap_or_default();
@@ -567,7 +571,11 @@ pub fn DraftsPanel() -> impl IntoView {
         <section class="prw-drafts" aria-labelledby=w.id("drafts-title")>
             <h3 class="prw-panel__title" id=w.id("drafts-title")><Tr k="draft.title"/></h3>
             <p class="prw-body prw-hint"><Tr k="draft.local_only"/></p>
-            {move || w.draft_notice.get().map(|k| view! { <p class="prw-body prw-notice" role="status"><Tr k=k/></p> })}
+            {move || w.draft_notice.get().map(|k| view! {
+                <p class="prw-body prw-notice" role="status">
+                    <Tr k=k/>{move || w.draft_detail.get().map(|d| d.message(w.lang.get()))}
+                </p>
+            })}
             {import_prompt}
             {confirm_box}
             {move || {

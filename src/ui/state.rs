@@ -58,6 +58,8 @@ pub struct Wizard {
     pub entries: RwSignal<Vec<Entry>>,
     /// A message about drafts (import refused, deleted, …): catalog key.
     pub draft_notice: RwSignal<Option<&'static str>>,
+    /// The exact words of a strict-JSON refusal shown with the notice.
+    pub draft_detail: RwSignal<Option<crate::domain::json::JsonError>>,
     /// An import whose id already exists: waits for the purchaser's choice.
     pub import_prompt: RwSignal<Option<Draft>>,
     /// How long the last save took, in ms (the autosave benchmark reads it).
@@ -155,6 +157,7 @@ impl Wizard {
             draft: RwSignal::new(DraftMeta::default()),
             entries: RwSignal::new(Vec::new()),
             draft_notice: RwSignal::new(None),
+            draft_detail: RwSignal::new(None),
             import_prompt: RwSignal::new(None),
             last_save_ms: RwSignal::new(0.0),
             prefill: StoredValue::new(filing_prefill),
