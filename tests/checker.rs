@@ -61,7 +61,7 @@ fn blocked_package_exits_1_and_names_rule_and_clause_in_english() {
         text.contains("error [J6]") && text.contains("SD-2020-40 §3"),
         "{text}"
     );
-    assert!(text.contains("blocked: 1 errors"), "{text}");
+    assert!(text.contains("blocked: 1 error, 0 warnings"), "{text}");
 }
 
 #[test]

@@ -53,6 +53,8 @@ pub static MESSAGES: &[(&str, &str, &str)] = &[
     ("pkg.no_digest", "缺少 digest", "no digest"),
     ("pkg.digest", "digest 与内容不符：备案包在制作后被改动过", "the digest does not match: the package was changed after it was made"),
     ("pkg.shape", "不是 v1 备案包：{detail}", "not a v1 package: {detail}"),
+    ("pkg.wrong_profile", "备案包按“{made}”规则制作，本门户按“{pinned}”检查", "the package was made under profile \"{made}\"; this portal checks under \"{pinned}\""),
+    ("pkg.bad_params", "服务器的门槛参数无效：", "the server's thresholds are invalid: "),
     ("pkg.float", "含有非整数或超出范围的数字（本格式只用整数）", "holds a number that is not a whole number in range (the format has integers only)"),
     // Field names used inside messages.
     ("field.purchaser.name", "采购单位名称", "the purchaser's name"),

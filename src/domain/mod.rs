@@ -18,3 +18,4 @@ pub mod rules;
 pub mod sample;
 pub mod uscc;
 pub mod values;
+pub mod verdict;
