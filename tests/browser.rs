@@ -25,7 +25,13 @@ struct Mounted {
 }
 
 impl Mounted {
-    fn new(cfg: HostConfig) -> Self {
+    fn new(mut cfg: HostConfig) -> Self {
+        // One live instance per namespace: each test's instance its own.
+        static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1);
+        if cfg.namespace == "default" {
+            let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            cfg.namespace = format!("browser-test-{n}");
+        }
         let document = web_sys::window().unwrap().document().unwrap();
         let host: HtmlElement = document.create_element("div").unwrap().unchecked_into();
         document.body().unwrap().append_child(&host).unwrap();

@@ -9,6 +9,9 @@
 //! large, unknown version, changed since it was made (digest mismatch), or
 //! made under another profile than the one pinned with `--profile`.
 
+// The service is native only (tokio); the wasm32 test build compiles this
+// binary too.
+#[cfg(not(target_arch = "wasm32"))]
 mod serve;
 
 use std::io::Read;
@@ -43,6 +46,7 @@ struct Options {
 /// What the command line asks for.
 enum Command {
     Check(Options),
+    #[cfg(not(target_arch = "wasm32"))]
     Serve(serve::Settings),
     Help,
 }
@@ -54,6 +58,7 @@ fn profile_arg(v: Option<String>) -> Result<ProfileId, String> {
 
 fn parse_args() -> Result<Command, String> {
     let mut args = std::env::args().skip(1).peekable();
+    #[cfg(not(target_arch = "wasm32"))]
     if args.peek().map(String::as_str) == Some("serve") {
         args.next();
         return serve::Settings::parse(args).map(Command::Serve);
@@ -248,6 +253,7 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Ok(Command::Check(o)) => check_one(o),
+        #[cfg(not(target_arch = "wasm32"))]
         Ok(Command::Serve(settings)) => serve::run(settings),
         Err(e) => {
             eprintln!("{e}");
