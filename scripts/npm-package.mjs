@@ -41,11 +41,43 @@ export function packageJson(version) {
   };
 }
 
+/** The Node.js checker's package (crates/filing-check-node, wasm-bindgen
+ * --target nodejs): what it ships beside package.json. */
+export const CHECKER_SHIPPED = [
+  "LICENSE",
+  "README.md",
+  "index.d.ts",
+  "index.js",
+  "procurement_filing_check.js",
+  "procurement_filing_check_bg.wasm",
+];
+
+export function checkerPackageJson(version) {
+  return {
+    name: "procurement-filing-check",
+    version,
+    description: "The filing checker of procurement-route-wizard for Node.js, in process: the same judgement as filing-check --json, compiled to WebAssembly",
+    license: "MIT",
+    type: "commonjs",
+    main: "./index.js",
+    types: "./index.d.ts",
+    exports: {
+      ".": { types: "./index.d.ts", default: "./index.js" },
+      "./package.json": "./package.json",
+    },
+    files: CHECKER_SHIPPED.filter((f) => f !== "README.md" && f !== "LICENSE"),
+    sideEffects: false,
+    engines: { node: ">=18" },
+    keywords: ["procurement", "government", "validation", "webassembly"],
+  };
+}
+
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) {
-  const [dir, version] = process.argv.slice(2);
-  if (!dir || !/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/.test(version ?? "")) {
-    console.error("usage: node scripts/npm-package.mjs STAGING_DIR VERSION");
+  const [dir, version, which = "wizard"] = process.argv.slice(2);
+  if (!dir || !/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/.test(version ?? "") || !["wizard", "checker"].includes(which)) {
+    console.error("usage: node scripts/npm-package.mjs STAGING_DIR VERSION [wizard|checker]");
     process.exit(2);
   }
-  fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify(packageJson(version), null, 2) + "\n");
+  const json = which === "wizard" ? packageJson(version) : checkerPackageJson(version);
+  fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify(json, null, 2) + "\n");
 }

@@ -140,7 +140,7 @@ impl Store {
     /// The revision stored now for `id` (0 when none).
     pub fn stored_revision(&self, id: &str) -> u64 {
         self.raw(&self.key(id))
-            .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok())
+            .and_then(|t| crate::domain::json::parse(t.as_bytes(), draft::MAX_DRAFT_BYTES).ok())
             .and_then(|v| v.get("revision").and_then(serde_json::Value::as_u64))
             .map_or(0, draft::sane_revision)
     }
