@@ -9,6 +9,12 @@
 //! large, unknown version, changed since it was made (digest mismatch), or
 //! made under another profile than the one pinned with `--profile`.
 
+// The release binary is static (musl), whose allocator halves the
+// service's throughput under concurrency; mimalloc restores it.
+#[cfg(not(target_arch = "wasm32"))]
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 // The service is native only (tokio); the wasm32 test build compiles this
 // binary too.
 #[cfg(not(target_arch = "wasm32"))]
