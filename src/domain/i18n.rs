@@ -55,6 +55,11 @@ pub static MESSAGES: &[(&str, &str, &str)] = &[
     ("pkg.shape", "不是 v1 备案包：{detail}", "not a v1 package: {detail}"),
     ("pkg.wrong_profile", "备案包按“{made}”规则制作，本门户按“{pinned}”检查", "the package was made under profile \"{made}\"; this portal checks under \"{pinned}\""),
     ("pkg.bad_params", "服务器的门槛参数无效：", "the server's thresholds are invalid: "),
+    ("pkg.differs", "{field} 为 {claimed}，但按备案内容应为 {derived}", "{field} is {claimed} but the filing gives {derived}"),
+    ("pkg.leftover", "{section} 属于其他采购组织形式，备案包中应为空", "{section} belongs to another route and must be empty in a package"),
+    ("pkg.ready_over_error", "ready 为 true，但备案包自身的 findings[{i}] 是错误", "ready is true but the package's own findings[{i}] is an error"),
+    ("pkg.foreign_clause", "findings[{i}] 引用的是“{profile}”规则的条款，与备案包的规则不符", "findings[{i}] cites the clause of profile \"{profile}\", not the package's"),
+    ("pkg.message", "findings[{i}] 的文字与其规则和参数不符", "the text of findings[{i}] does not follow from its key and params"),
     ("pkg.float", "含有非整数或超出范围的数字（本格式只用整数）", "holds a number that is not a whole number in range (the format has integers only)"),
     // Field names used inside messages.
     ("field.purchaser.name", "采购单位名称", "the purchaser's name"),

@@ -8,14 +8,14 @@ use serde_json::Value;
 use sha2::{Digest, Sha256};
 
 use super::date::{rfc3339_utc, Date};
-use super::finding::Finding;
-use super::i18n::{lookup, Lang};
+use super::finding::{Finding, Severity};
+use super::i18n::{lookup, render, Lang};
 use super::json::{self, JsonError};
 use super::model::Filing;
 use super::money::Fen;
 use super::profile::{Profile, ProfileId};
 use super::route::RouteId;
-use super::rules::{check, is_ready, RULES_VERSION};
+use super::rules::{check, citation, is_ready, RULES_VERSION};
 use super::uscc::Uscc;
 
 pub const SCHEMA_VERSION: &str = "1";
@@ -143,6 +143,166 @@ fn summary(filing: &Filing) -> Summary {
         parties,
         parties_total_fen,
     }
+}
+
+/// A field of a package that does not follow from its `filing`: the
+/// digest proves nothing against someone who edits a package and computes
+/// it again, so the server re-derives what it can and compares.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Inconsistency {
+    /// `field` says `claimed`; the filing gives `derived` (values as JSON).
+    Differs {
+        field: String,
+        claimed: String,
+        derived: String,
+    },
+    /// Another route's section holds answers (`filing.agency`).
+    Leftover { section: &'static str },
+    /// `ready` is true while the package's own findings hold an error.
+    ReadyOverError { finding: usize },
+    /// A finding cites the other profile's clause for its rule.
+    ForeignClause { finding: usize, profile: ProfileId },
+    /// A finding's message is not what its key and params say.
+    Message { finding: usize },
+}
+
+impl Inconsistency {
+    pub fn message(&self, lang: Lang) -> String {
+        let text = |key: &str| lookup(key, lang).unwrap_or(key).to_string();
+        match self {
+            Inconsistency::Differs {
+                field,
+                claimed,
+                derived,
+            } => text("pkg.differs")
+                .replace("{field}", field)
+                .replace("{claimed}", claimed)
+                .replace("{derived}", derived),
+            Inconsistency::Leftover { section } => {
+                text("pkg.leftover").replace("{section}", section)
+            }
+            Inconsistency::ReadyOverError { finding } => {
+                text("pkg.ready_over_error").replace("{i}", &finding.to_string())
+            }
+            Inconsistency::ForeignClause { finding, profile } => text("pkg.foreign_clause")
+                .replace("{i}", &finding.to_string())
+                .replace("{profile}", profile.id()),
+            Inconsistency::Message { finding } => {
+                text("pkg.message").replace("{i}", &finding.to_string())
+            }
+        }
+    }
+}
+
+fn json_of<T: Serialize>(value: &T) -> String {
+    serde_json::to_string(value).unwrap_or_default()
+}
+
+fn differs<T: Serialize + PartialEq>(
+    field: &str,
+    claimed: &T,
+    derived: &T,
+) -> Result<(), Inconsistency> {
+    if claimed == derived {
+        return Ok(());
+    }
+    Err(Inconsistency::Differs {
+        field: field.to_string(),
+        claimed: json_of(claimed),
+        derived: json_of(derived),
+    })
+}
+
+/// Check that everything a package says about its filing follows from it:
+/// the route, every summary field, other routes' sections empty, `ready`
+/// against its own findings, and — when it was made under these rules —
+/// each finding's clause and message. The findings themselves are judged
+/// against the server's own check (a day passing or other thresholds
+/// change them honestly), not here.
+pub fn consistency(package: &Package) -> Result<(), Inconsistency> {
+    let f = &package.filing;
+    differs("route", &Some(package.route), &f.route)?;
+    let emptied = f.for_route();
+    let sections: [(&'static str, bool); 5] = [
+        ("filing.department", f.department == emptied.department),
+        ("filing.join", f.join == emptied.join),
+        ("filing.agency", f.agency == emptied.agency),
+        ("filing.mall", f.mall == emptied.mall),
+        ("filing.joint", f.joint == emptied.joint),
+    ];
+    if let Some((section, _)) = sections.iter().find(|(_, same)| !same) {
+        return Err(Inconsistency::Leftover { section });
+    }
+    let claimed = &package.summary;
+    let derived = summary(f);
+    differs(
+        "summary.purchaser_name",
+        &claimed.purchaser_name,
+        &derived.purchaser_name,
+    )?;
+    differs(
+        "summary.purchaser_uscc",
+        &claimed.purchaser_uscc,
+        &derived.purchaser_uscc,
+    )?;
+    differs(
+        "summary.budget_fen",
+        &claimed.budget_fen,
+        &derived.budget_fen,
+    )?;
+    differs(
+        "summary.parties.length",
+        &claimed.parties.len(),
+        &derived.parties.len(),
+    )?;
+    for (i, (c, d)) in claimed.parties.iter().zip(&derived.parties).enumerate() {
+        differs(&format!("summary.parties[{i}].name"), &c.name, &d.name)?;
+        differs(&format!("summary.parties[{i}].uscc"), &c.uscc, &d.uscc)?;
+        differs(
+            &format!("summary.parties[{i}].amount_fen"),
+            &c.amount_fen,
+            &d.amount_fen,
+        )?;
+    }
+    differs(
+        "summary.parties_total_fen",
+        &claimed.parties_total_fen,
+        &derived.parties_total_fen,
+    )?;
+    if let Some(i) = package
+        .findings
+        .iter()
+        .position(|x| x.severity == Severity::Error)
+    {
+        if package.ready {
+            return Err(Inconsistency::ReadyOverError { finding: i });
+        }
+    } else {
+        differs("ready", &package.ready, &true)?;
+    }
+    if package.rules_version != RULES_VERSION {
+        // Other rules, other catalog: clauses and texts may differ honestly.
+        return Ok(());
+    }
+    let other = match package.profile {
+        ProfileId::Shandong => ProfileId::Liaocheng,
+        ProfileId::Liaocheng => ProfileId::Shandong,
+    };
+    for (i, x) in package.findings.iter().enumerate() {
+        let own = citation(&x.rule, package.profile);
+        if x.clause != own && x.clause == citation(&x.rule, other) {
+            return Err(Inconsistency::ForeignClause {
+                finding: i,
+                profile: other,
+            });
+        }
+        if x.message.zh != render(&x.key, Lang::Zh, &x.params)
+            || x.message.en != render(&x.key, Lang::En, &x.params)
+        {
+            return Err(Inconsistency::Message { finding: i });
+        }
+    }
+    Ok(())
 }
 
 /// Build the package: run the rules, summarize, digest. `now_ms` is the

@@ -9,9 +9,9 @@ use super::date::Date;
 use super::finding::{Finding, Severity};
 use super::i18n::{lookup, Lang};
 use super::json::JsonError;
-use super::package::{verify, Package, PackageError};
+use super::package::{consistency, verify, Inconsistency, Package, PackageError};
 use super::profile::{ParamsOverride, Profile, ProfileId};
-use super::rules::{check, is_ready};
+use super::rules::{check, is_ready, RULES_VERSION};
 
 /// What the portal's server brings to every check.
 #[derive(Debug, Clone, Default)]
@@ -31,6 +31,14 @@ pub struct Verdict {
     pub ready: bool,
     /// The browser recorded the same findings and `ready`.
     pub findings_match_package: bool,
+}
+
+impl Verdict {
+    /// The package was made under other rules than the server's: it is
+    /// judged by the server's, and the output says so.
+    pub fn rules_version_differs(&self) -> bool {
+        self.package.rules_version != RULES_VERSION
+    }
 }
 
 impl Verdict {
@@ -68,6 +76,8 @@ impl Verdict {
             "profile": self.package.profile,
             "route": self.package.route,
             "rules_version": self.package.rules_version,
+            "checked_with_rules_version": RULES_VERSION,
+            "rules_version_differs": self.rules_version_differs(),
             "findings_match_package": self.findings_match_package,
             "findings": self.findings,
         })
@@ -129,6 +139,10 @@ impl Refusal {
         Refusal::new(code, status, |lang| e.message(lang))
     }
 
+    fn inconsistent(e: &Inconsistency) -> Self {
+        Refusal::new("inconsistent", 400, |lang| e.message(lang))
+    }
+
     fn wrong_profile(made: ProfileId, pinned: ProfileId) -> Self {
         Refusal::new("wrong_profile", 422, |lang| {
             lookup("pkg.wrong_profile", lang)
@@ -154,6 +168,7 @@ impl Refusal {
 /// policy. Never panics, whatever the bytes.
 pub fn judge(bytes: &[u8], policy: &Policy, today: Date) -> Result<Verdict, Refusal> {
     let package = verify(bytes).map_err(|e| Refusal::of_package(&e))?;
+    consistency(&package).map_err(|e| Refusal::inconsistent(&e))?;
     if let Some(pinned) = policy.pinned {
         if pinned != package.profile {
             return Err(Refusal::wrong_profile(package.profile, pinned));

@@ -238,6 +238,21 @@ fn check_one(o: Options) -> ExitCode {
             }
         );
     }
+    if verdict.rules_version_differs() {
+        let (made, now) = (
+            &verdict.package.rules_version,
+            procurement_route_wizard::domain::rules::RULES_VERSION,
+        );
+        println!(
+            "{}",
+            match lang {
+                Lang::Zh => format!("注意：备案包按规则版本 {made} 制作，现按规则版本 {now} 检查"),
+                Lang::En => format!(
+                    "note: the package was made under rules {made} and is judged by rules {now}"
+                ),
+            }
+        );
+    }
     let (errors, warnings) = (verdict.errors(), verdict.warnings());
     match (lang, verdict.ready) {
         (Lang::Zh, true) => println!("可以提交：{errors} 个错误，{warnings} 个提醒"),

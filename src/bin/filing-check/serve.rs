@@ -114,6 +114,10 @@ impl Settings {
 struct App {
     policy: Policy,
     max_body: usize,
+    /// Large packages are judged at most this many at a time (the cores):
+    /// each holds its parsed form in memory, so memory stays bounded
+    /// however many large packages arrive at once.
+    heavy: tokio::sync::Semaphore,
     version: Value,
     schema: String,
 }
@@ -215,6 +219,15 @@ async fn check(
     };
     let today = super::today();
     let outcome = if bytes.len() > INLINE_BYTES {
+        let Ok(_permit) = app.heavy.acquire().await else {
+            return plain_refusal(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "shutting_down",
+                "服务正在停止",
+                "the service is stopping",
+                lang,
+            );
+        };
         let app = app.clone();
         match tokio::task::spawn_blocking(move || judge(&bytes, &app.policy, today)).await {
             Ok(outcome) => outcome,
@@ -377,6 +390,9 @@ pub fn run(s: Settings) -> ExitCode {
     let app = Arc::new(App {
         policy,
         max_body: s.max_body,
+        heavy: tokio::sync::Semaphore::new(
+            std::thread::available_parallelism().map_or(2, |n| n.get()),
+        ),
         version: json!({
             "product": "procurement-route-wizard",
             "version": env!("CARGO_PKG_VERSION"),
