@@ -236,3 +236,32 @@ fn strict_json_refusals_name_the_key_and_the_file() {
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(err.contains("cannot read the params file"), "{err}");
 }
+
+/// A package edited with its digest recomputed is refused by the command
+/// too (exit 2), naming the field in the chosen language.
+#[test]
+fn a_forged_summary_exits_2_naming_the_field() {
+    use procurement_route_wizard::domain::package::digest_of;
+    let mut p = build(
+        &sample(RouteId::JVoluntary, ProfileId::Liaocheng),
+        &Profile::new(ProfileId::Liaocheng),
+        EXAMPLE_TIME_MS,
+    )
+    .unwrap();
+    p.summary.budget_fen = Some(1);
+    p.digest = digest_of(&p).unwrap();
+    let bytes = serde_json::to_vec(&p).unwrap();
+    let out = run(&["--lang", "en"], &bytes);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("summary.budget_fen is 1 but the filing gives 120000000"),
+        "{err}"
+    );
+    let out = run(&[], &bytes);
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("summary.budget_fen 为 1，但按备案内容应为 120000000"),
+        "{err}"
+    );
+}

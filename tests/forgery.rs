@@ -242,8 +242,11 @@ proptest! {
 
     /// Forging any single derived field of a valid package, digest
     /// recomputed, is always caught: refused (exit 2), or — for the
-    /// profile of a package whose findings cite the same clauses under
-    /// both — judged by the server's own findings, which then differ.
+    /// profile — judged by the server's own findings, which then differ.
+    /// Where both profiles give the very same findings (J-mall cites
+    /// SD-2020-40 alone under both), the profile cannot be told from the
+    /// filing and the forgery changes no verdict: the portal's
+    /// `--profile` pin is what refuses it (tested in tests/checker.rs).
     #[test]
     fn forging_any_derived_field_is_detected(
         route in proptest::sample::select(RouteId::ALL.to_vec()),
@@ -282,7 +285,10 @@ proptest! {
                 // Only an edit to the chosen route's own answers is no forgery at all.
                 let own_answer = matches!(what, Forgery::Leftover(_)) && edited.filing.for_route() == edited.filing;
                 let profile_caught = matches!(what, Forgery::Profile) && !v.findings_match_package;
-                prop_assert!(own_answer || profile_caught, "{:?} passed unnoticed", what);
+                let same_under_both = matches!(what, Forgery::Profile)
+                    && v.findings == p.findings
+                    && v.findings == procurement_route_wizard::domain::rules::check(&p.filing, &Profile::new(edited.profile), common::today());
+                prop_assert!(own_answer || profile_caught || same_under_both, "{:?} passed unnoticed", what);
             }
         }
     }

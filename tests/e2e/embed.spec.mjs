@@ -340,3 +340,23 @@ test("works under Content-Security-Policy script-src 'self' 'wasm-unsafe-eval'; 
   await expect(w.locator("button.prw-button").first()).toHaveCSS("background-color", "rgb(0, 112, 60)");
   console.assertClean();
 });
+
+test("getPackage() mid-filing is judged by the checker as the browser recorded it, and validate() agrees", async ({ page }) => {
+  const console = watchConsole(page);
+  await open(page, "plain-script.html");
+  const w = page.locator("#wizard");
+  await w.getByRole("button", { name: "开始", exact: true }).click();
+  await w.getByLabel("自主联合采购").check();
+  await w.getByRole("button", { name: "继续", exact: true }).click();
+  await w.getByLabel("联系人", { exact: true }).fill("张三");
+  const pkg = await page.evaluate(() => window.handle.getPackage());
+  const findings = await page.evaluate(() => window.handle.validate());
+  expect(pkg.ready).toBe(false);
+  const run = spawnSync(path.join(ROOT, "target/debug/filing-check"), ["--json"], { input: JSON.stringify(pkg), encoding: "utf8" });
+  // Not refused (exit 2): every derived field of the browser's package follows from its filing.
+  expect(run.status, run.stdout + run.stderr).toBe(1);
+  const judged = JSON.parse(run.stdout);
+  expect(judged.findings_match_package).toBe(true);
+  expect(judged.findings).toEqual(findings);
+  console.assertClean();
+});
