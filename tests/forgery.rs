@@ -18,6 +18,9 @@ use procurement_route_wizard::domain::route::RouteId;
 use procurement_route_wizard::domain::sample::sample;
 use procurement_route_wizard::domain::verdict::{judge, Policy, Refusal};
 
+/// An edit to a package, named by what the refusal must say.
+type Edit = Box<dyn FnOnce(&mut Package)>;
+
 fn package(route: RouteId, profile: ProfileId) -> Package {
     build(
         &sample(route, profile),
@@ -77,7 +80,7 @@ fn a_forged_profile_is_refused_by_its_clauses() {
 #[test]
 fn every_forged_summary_field_is_refused_naming_it() {
     let p = || package(RouteId::JVoluntary, ProfileId::Liaocheng);
-    let cases: Vec<(&str, Box<dyn FnOnce(&mut Package)>)> = vec![
+    let cases: Vec<(&str, Edit)> = vec![
         (
             "summary.budget_fen is 1 but the filing gives 120000000",
             Box::new(|p| p.summary.budget_fen = Some(1)),
