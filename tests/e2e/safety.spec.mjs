@@ -332,3 +332,21 @@ test("every text field is checked as the purchaser types: too long, or an invisi
   await expect(e.locator(".prw-error-message")).toContainText("2000 characters or fewer");
   console.assertClean();
 });
+
+test("strict JSON in the browser: a draft with a key given twice is refused with the checker's words, the stored text kept", async ({ page }) => {
+  const console = watchConsole(page);
+  await openPlain(page);
+  const text = JSON.stringify(draftWith("dupkey-1", 1)).replace('"name":"测试草稿"', '"name":"测试草稿","name":"另一个"');
+  await page.evaluate((t) => localStorage.setItem("prw:strict:draft:dupkey-1", t), text);
+  await mountExtra(page, "strict", { namespace: "strict" });
+  const w = page.locator("#strict");
+  // Stored: quarantined, with the exact refusal, its text untouched.
+  const row = w.locator("tr.prw-unreadable");
+  await expect(row).toContainText("草稿文件不是严格的 JSON");
+  await expect(row).toContainText("(top level)：键“name”出现了两次");
+  expect(await page.evaluate(() => localStorage.getItem("prw:strict:draft:dupkey-1"))).toBe(text);
+  // Imported: refused with the same words.
+  await w.locator('input[type="file"]').setInputFiles({ name: "draft.json", mimeType: "application/json", buffer: Buffer.from(text.replace("dupkey-1", "dupkey-2")) });
+  await expect(w.locator(".prw-notice")).toContainText("(top level)：键“name”出现了两次");
+  console.assertClean();
+});
