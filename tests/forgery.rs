@@ -21,14 +21,7 @@ use procurement_route_wizard::domain::verdict::{judge, Policy, Refusal};
 /// An edit to a package, named by what the refusal must say.
 type Edit = Box<dyn FnOnce(&mut Package)>;
 
-fn package(route: RouteId, profile: ProfileId) -> Package {
-    build(
-        &sample(route, profile),
-        &Profile::new(profile),
-        EXAMPLE_TIME_MS,
-    )
-    .unwrap()
-}
+use common::package;
 
 /// Edit a package, compute its digest again, and judge it.
 fn forged(mut p: Package, edit: impl FnOnce(&mut Package)) -> Result<(), Refusal> {

@@ -9,14 +9,7 @@ use procurement_route_wizard::domain::profile::{Profile, ProfileId};
 use procurement_route_wizard::domain::route::RouteId;
 use procurement_route_wizard::domain::sample::sample;
 
-fn package(route: RouteId, profile: ProfileId) -> Package {
-    build(
-        &sample(route, profile),
-        &Profile::new(profile),
-        EXAMPLE_TIME_MS,
-    )
-    .unwrap()
-}
+use common::package;
 
 #[test]
 fn g5_package_names_profile_route_rules_version_and_clauses() {

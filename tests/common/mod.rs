@@ -27,3 +27,16 @@ pub fn blocking(findings: &[Finding]) -> Vec<String> {
         .map(|f| format!("{} {} {} {}", f.rule, f.key, f.path, f.message.en))
         .collect()
 }
+
+/// The package of a sample filing, built at the examples' fixed time.
+pub fn package(
+    route: procurement_route_wizard::domain::route::RouteId,
+    profile: ProfileId,
+) -> procurement_route_wizard::domain::package::Package {
+    procurement_route_wizard::domain::package::build(
+        &procurement_route_wizard::domain::sample::sample(route, profile),
+        &Profile::new(profile),
+        procurement_route_wizard::domain::package::EXAMPLE_TIME_MS,
+    )
+    .unwrap()
+}
