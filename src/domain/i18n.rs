@@ -42,6 +42,7 @@ pub static MESSAGES: &[(&str, &str, &str)] = &[
     ("src.interpretation", "（本产品的解读）", " (this product's reading)"),
     // Strict JSON refusals (RFC 7493): packages, drafts, config, params.
     ("json.duplicate", "{at}：键“{key}”出现了两次", "{at}: key \"{key}\" appears twice"),
+    ("json.top_level", "（顶层）", "(top level)"),
     ("json.surrogate", "第 {line} 行第 {column} 列：字符串含有孤立的代理项（如 \\ud800），不是有效文本", "line {line}, column {column}: a string holds a lone surrogate (like \\ud800), which is not text"),
     ("json.syntax", "不是有效的 JSON（第 {line} 行第 {column} 列）", "not valid JSON (line {line}, column {column})"),
     ("json.too_large", "超过 {max} 字节，未读取", "larger than {max} bytes; not read"),

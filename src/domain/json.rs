@@ -45,9 +45,12 @@ impl JsonError {
             JsonError::TooLarge { limit } => {
                 text("json.too_large").replace("{max}", &limit.to_string())
             }
-            JsonError::Duplicate { at, key } => text("json.duplicate")
-                .replace("{at}", if at.is_empty() { "(top level)" } else { at })
-                .replace("{key}", key),
+            JsonError::Duplicate { at, key } => {
+                let top = text("json.top_level");
+                text("json.duplicate")
+                    .replace("{at}", if at.is_empty() { &top } else { at })
+                    .replace("{key}", key)
+            }
             JsonError::LoneSurrogate { line, column } => text("json.surrogate")
                 .replace("{line}", &line.to_string())
                 .replace("{column}", &column.to_string()),

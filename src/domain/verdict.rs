@@ -234,7 +234,7 @@ mod tests {
         assert_eq!((e.code, e.status), ("duplicate_key", 400));
         assert_eq!(
             e.to_json(Lang::En)["message"]["zh-CN"],
-            "(top level)：键“a”出现了两次"
+            "（顶层）：键“a”出现了两次"
         );
     }
 }

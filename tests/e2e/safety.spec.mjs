@@ -343,10 +343,10 @@ test("strict JSON in the browser: a draft with a key given twice is refused with
   // Stored: quarantined, with the exact refusal, its text untouched.
   const row = w.locator("tr.prw-unreadable");
   await expect(row).toContainText("草稿文件不是严格的 JSON");
-  await expect(row).toContainText("(top level)：键“name”出现了两次");
+  await expect(row).toContainText("（顶层）：键“name”出现了两次");
   expect(await page.evaluate(() => localStorage.getItem("prw:strict:draft:dupkey-1"))).toBe(text);
   // Imported: refused with the same words.
   await w.locator('input[type="file"]').setInputFiles({ name: "draft.json", mimeType: "application/json", buffer: Buffer.from(text.replace("dupkey-1", "dupkey-2")) });
-  await expect(w.locator(".prw-notice")).toContainText("(top level)：键“name”出现了两次");
+  await expect(w.locator(".prw-notice")).toContainText("（顶层）：键“name”出现了两次");
   console.assertClean();
 });
