@@ -134,6 +134,7 @@ fn host_threshold_overrides_apply_on_the_server_too() {
     let out = run(&["--params", params.to_str().unwrap()], &bytes);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("many_units"));
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 /// The portal pins its profile: a package made under another one is
@@ -235,6 +236,7 @@ fn strict_json_refusals_name_the_key_and_the_file() {
     );
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(err.contains("cannot read the params file"), "{err}");
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 /// A package edited with its digest recomputed is refused by the command

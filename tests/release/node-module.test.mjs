@@ -2,7 +2,7 @@
 // scripts/release`): `npm install` of procurement-filing-check-VERSION.tgz,
 // then check() gives byte for byte what `filing-check --json` prints, for
 // every example and every kind of refusal, and never throws on junk.
-import { test, before } from "node:test";
+import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFile, spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -29,6 +29,7 @@ before(() => {
   assert.equal(npm.status, 0, npm.stderr);
   check = createRequire(path.join(app, "index.js"))("procurement-filing-check").check;
 });
+after(() => fs.rmSync(app, { recursive: true, force: true }));
 
 /** `filing-check --json` on the same bytes, with the same options. */
 async function cli(bytes, args = []) {
@@ -40,6 +41,8 @@ async function cli(bytes, args = []) {
     return stdout.trimEnd();
   } catch (e) {
     return e.stdout.trimEnd();
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 

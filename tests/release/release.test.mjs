@@ -33,7 +33,13 @@ const must = (cmd, args, opts) => {
   assert.equal(r.status, 0, `${cmd} ${args.join(" ")}\n${r.stdout}\n${r.stderr}`);
   return r;
 };
-const tempDir = (label) => fs.mkdtempSync(path.join(os.tmpdir(), `prw-${label}-`));
+// Every scratch folder (a Vite app holds node_modules) goes when the tests end.
+const scratch = [];
+const tempDir = (label) => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `prw-${label}-`));
+  scratch.push(dir);
+  return dir;
+};
 
 let browser;
 before(async () => {
@@ -43,7 +49,10 @@ before(async () => {
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
   });
 });
-after(async () => browser?.close());
+after(async () => {
+  await browser?.close();
+  for (const dir of scratch) fs.rmSync(dir, { recursive: true, force: true });
+});
 
 /** Serve `root` on loopback with scripts/static-server.mjs until `stop()`. */
 async function serve(root, port, csp = false) {

@@ -177,6 +177,7 @@ test("the access log has one JSON line per request and none of the filing's cont
 
 test("the Java (java.net.http) and Python (standard library) clients post a package and print the verdict", async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "prw-java-"));
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
   const javac = await runChild("javac", ["-d", dir, path.join(ROOT, "examples/server/CheckPackage.java")]);
   assert.equal(javac.status, 0, javac.stderr);
   const cases = [
