@@ -121,6 +121,9 @@ impl<'de> Visitor<'de> for Strict<'_> {
     fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
         Ok(Value::Number(v.into()))
     }
+    // A fractional (or past-64-bit) JSON number is kept as read, never used
+    // as money: the readers after this one refuse it by name (the package's
+    // `not_an_integer`, a record field's "a whole number").
     fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
         Ok(Number::from_f64(v).map_or(Value::Null, Value::Number))
     }
