@@ -11,6 +11,7 @@ export const SHIPPED = [
   "LICENSE",
   "README.md",
   "procurement-route-wizard.js",
+  "rules.md",
   "procurement-route-wizard_bg.wasm",
   "wizard-element.js",
   "wizard.css",

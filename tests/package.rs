@@ -161,6 +161,16 @@ fn committed_schema_is_current() {
 }
 
 #[test]
+fn committed_rule_reference_is_current() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/rules.md");
+    let committed = std::fs::read_to_string(path).unwrap_or_default();
+    assert!(
+        committed == procurement_route_wizard::domain::rules::reference::markdown(),
+        "docs/rules.md is stale: run `cargo run --bin gen-schema`"
+    );
+}
+
+#[test]
 fn committed_examples_are_current() {
     for (name, text) in example_packages() {
         let path = format!("{}/schema/examples/{name}", env!("CARGO_MANIFEST_DIR"));

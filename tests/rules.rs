@@ -111,16 +111,23 @@ fails_when!(
         f.department.need_nature = Some(NeedNature::SpecialUniform);
     }
 );
-allowed_when!(
-    d3_liaocheng_allows_special_uniform_needs,
-    DOwn,
-    Liaocheng,
-    "D3",
-    "D3.liaocheng",
-    |f| {
-        f.department.need_nature = Some(NeedNature::SpecialUniform);
+/// Under liaocheng only a special need bought uniformly may be pooled
+/// (the sample already has one; each nature is tried, so this can fail).
+#[test]
+fn d3_liaocheng_allows_special_uniform_needs_only() {
+    for (nature, allowed) in [
+        (NeedNature::GeneralPurpose, false),
+        (NeedNature::SpecialUniform, true),
+        (NeedNature::Other, false),
+    ] {
+        let mut f = sample(DOwn, Liaocheng);
+        f.department.need_nature = Some(nature);
+        let d3 = findings(&f, Liaocheng)
+            .iter()
+            .any(|x| x.rule == "D3" && x.severity == Severity::Error);
+        assert_eq!(d3, !allowed, "{nature:?}");
     }
-);
+}
 fails_when!(
     d3_liaocheng_pools_special_uniform_needs,
     DOwn,
@@ -613,6 +620,18 @@ fails_when!(
     }
 );
 
+#[test]
+fn g4_more_units_than_any_real_procurement_are_refused_and_not_read() {
+    use procurement_route_wizard::domain::rules::MAX_ROWS;
+    use procurement_route_wizard::domain::sample::sample_with;
+    let f = sample_with(JVoluntary, Liaocheng, MAX_ROWS as u32 + 1);
+    let found = findings(&f, Liaocheng);
+    assert!(has(&found, "G4", "G4.too_many_rows"));
+    // Past the bound the rules stop reading: no finding names the extra row.
+    let extra = format!("joint.participants[{MAX_ROWS}]");
+    assert!(found.iter().all(|x| !x.path.starts_with(&extra)));
+}
+
 // ---- R: purchaser responsibility ----
 
 fails_when!(
@@ -636,6 +655,24 @@ fails_when!(
         f.responsibility.method = Some(Method::CompetitiveConsultation);
     }
 );
+#[test]
+fn r1_approval_after_the_planned_date_is_advice() {
+    let mut f = sample(Agency, Liaocheng);
+    f.project.budget = "5,000,000".into();
+    f.project.planned_date = "2026-01-10".into();
+    f.responsibility.method = Some(Method::CompetitiveConsultation);
+    f.responsibility.approval_ref = "聊财采批〔2026〕3号".into();
+    f.responsibility.approval_date = "2026-02-01".into();
+    let found = findings(&f, Liaocheng);
+    let late = found.iter().find(|x| x.key == "R1.approval_late");
+    assert!(
+        late.is_some_and(|x| x.severity == Severity::Warning),
+        "{found:#?}"
+    );
+    f.responsibility.approval_date = "2026-01-05".into();
+    assert!(!has(&findings(&f, Liaocheng), "R1", "R1.approval_late"));
+}
+
 #[test]
 fn r1_other_method_below_threshold_needs_no_approval() {
     let mut f = sample(Agency, Liaocheng);

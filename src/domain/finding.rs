@@ -32,7 +32,8 @@ pub struct Localized {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Finding {
-    /// Rule id of rules.md, e.g. `J6`.
+    /// Rule id, e.g. `J6`; `rules.md` (in the npm package and the release)
+    /// lists every rule, its clauses and its messages.
     pub rule: String,
     /// Message key in the catalog, e.g. `J6.centralized_only`.
     pub key: String,
@@ -49,6 +50,11 @@ pub struct Finding {
 }
 
 impl Finding {
+    /// An error: the package is not ready while it stands.
+    pub fn blocks(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
     pub fn text(&self, lang: Lang) -> &str {
         match lang {
             Lang::Zh => &self.message.zh,
@@ -75,5 +81,5 @@ impl Finding {
 
 /// Findings that block, in order.
 pub fn errors(findings: &[Finding]) -> impl Iterator<Item = &Finding> {
-    findings.iter().filter(|f| f.severity == Severity::Error)
+    findings.iter().filter(|f| f.blocks())
 }

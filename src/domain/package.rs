@@ -8,7 +8,7 @@ use serde_json::Value;
 use sha2::{Digest, Sha256};
 
 use super::date::{rfc3339_utc, Date};
-use super::finding::{Finding, Severity};
+use super::finding::Finding;
 use super::i18n::{lookup, render, Lang};
 use super::json::{self, JsonError};
 use super::model::Filing;
@@ -269,11 +269,7 @@ pub fn consistency(package: &Package) -> Result<(), Inconsistency> {
         &claimed.parties_total_fen,
         &derived.parties_total_fen,
     )?;
-    if let Some(i) = package
-        .findings
-        .iter()
-        .position(|x| x.severity == Severity::Error)
-    {
+    if let Some(i) = package.findings.iter().position(|x| x.blocks()) {
         if package.ready {
             return Err(Inconsistency::ReadyOverError { finding: i });
         }

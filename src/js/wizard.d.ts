@@ -183,7 +183,8 @@ export interface Finding {
   params: Record<string, string>;
   /** The field it concerns, e.g. `joint.participants[2].uscc`. */
   path: string;
-  /** Rule id of rules.md, e.g. `J6`. */
+  /** Rule id, e.g. `J6`; `rules.md` (in the npm package and the release)
+   * lists every rule, its clauses and its messages. */
   rule: string;
   severity: Severity;
 }

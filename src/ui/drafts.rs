@@ -11,7 +11,6 @@ use wasm_bindgen::JsCast;
 use super::state::{use_wizard, DraftMeta, PendingSave, SaveStatus, Wizard};
 use crate::domain::date::rfc3339_utc;
 use crate::domain::draft::{self, Draft, DRAFT_VERSION};
-use crate::domain::finding::Severity;
 use crate::domain::model::Filing;
 use crate::domain::profile::Profile;
 use crate::domain::route::Step;
@@ -373,7 +372,7 @@ fn is_ready(d: &Draft) -> bool {
     let today = super::state::today();
     !check(&d.filing, &Profile::new(d.profile), today)
         .iter()
-        .any(|f| f.severity == Severity::Error)
+        .any(|f| f.blocks())
 }
 
 /// The status line: saved time, or what went wrong and what to do.

@@ -12,7 +12,6 @@ use super::tr::Tr;
 
 use super::rows::{ListKind, RowKey};
 use super::state::{use_wizard, Wizard};
-use crate::domain::finding::Severity;
 use crate::domain::model::{Filing, Party};
 use crate::domain::money::Fen;
 use crate::domain::profile::Profile;
@@ -178,7 +177,7 @@ fn error_for(w: Wizard, path: Signal<String>) -> Memo<Option<String>> {
         path.with(|p| {
             w.shown.with(|s| {
                 s.iter()
-                    .find(|f| f.severity == Severity::Error && &f.path == p)
+                    .find(|f| f.blocks() && &f.path == p)
                     .map(|f| f.text(lang).to_string())
             })
         })

@@ -103,12 +103,8 @@ fn StepIndicator() -> impl IntoView {
 pub fn ErrorSummary() -> impl IntoView {
     let w = use_wizard();
     let errors = Memo::new(move |_| {
-        w.shown.with(|s| {
-            s.iter()
-                .filter(|f| f.severity == Severity::Error)
-                .cloned()
-                .collect::<Vec<_>>()
-        })
+        w.shown
+            .with(|s| s.iter().filter(|f| f.blocks()).cloned().collect::<Vec<_>>())
     });
     move || {
         let list = errors.get();

@@ -381,12 +381,9 @@ impl Wizard {
             .into_iter()
             .filter(|f| f.severity != Severity::Info && step_for_path(&f.path) == step)
             .collect();
-        let blocked = on_page.iter().any(|f| f.severity == Severity::Error);
+        let blocked = on_page.iter().any(|f| f.blocks());
         if blocked {
-            let count = on_page
-                .iter()
-                .filter(|f| f.severity == Severity::Error)
-                .count();
+            let count = on_page.iter().filter(|f| f.blocks()).count();
             self.shown.set(on_page);
             self.set_title(true);
             self.announce.set(format!(

@@ -171,10 +171,7 @@ pub(super) fn every_text(ctx: &mut Ctx) {
         walk(record, at, &mut bad);
     }
     for (path, label_key, max, too_long) in bad {
-        let refused = ctx
-            .findings
-            .iter()
-            .any(|x| x.severity == crate::domain::finding::Severity::Error && x.path == path);
+        let refused = ctx.findings.iter().any(|x| x.blocks() && x.path == path);
         if refused {
             continue;
         }

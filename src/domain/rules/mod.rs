@@ -1,11 +1,13 @@
-//! Every rule of rules.md, each in one place: id, clause per profile,
-//! severity, field path and message key. `check` runs them all.
+//! Every rule, each in one place: id, clause per profile, and the
+//! messages it gives with their severity. `check` runs them all;
+//! `reference` writes `docs/rules.md` from the same table.
 
 mod agency;
 mod department;
 mod general;
-pub use general::{is_invisible_control, text_bound, text_problem, TEXT_BOUNDS};
+pub use general::{is_invisible_control, text_bound, text_problem, MAX_ROWS, TEXT_BOUNDS};
 mod joint;
+pub mod reference;
 mod responsibility;
 
 use std::collections::BTreeMap;
@@ -77,14 +79,18 @@ impl Source {
     }
 }
 
-/// One rule of rules.md and the clauses it rests on under each profile.
+/// One rule and the clauses it rests on under each profile.
 #[derive(Debug)]
 pub struct RuleDef {
     pub id: &'static str,
     pub shandong: &'static [Source],
     pub liaocheng: &'static [Source],
-    /// rules.md marks it **Interpretation**.
+    /// This product's reading, not the notice's words.
     pub interpretation: bool,
+    /// Every message the rule can give, with its severity: the checker
+    /// emits nothing else (asserted in debug builds), and `docs/rules.md`
+    /// is written from this list.
+    pub messages: &'static [(&'static str, Severity)],
 }
 
 const fn rule(
@@ -92,60 +98,64 @@ const fn rule(
     shandong: &'static [Source],
     liaocheng: &'static [Source],
     interpretation: bool,
+    messages: &'static [(&'static str, Severity)],
 ) -> RuleDef {
     RuleDef {
         id,
         shandong,
         liaocheng,
         interpretation,
+        messages,
     }
 }
 
+use Severity::{Error, Info, Warning};
 use Source::*;
 
+#[rustfmt::skip]
 /// The rule table. Where the profiles differ, the Liaocheng point is cited
 /// alone (it wins); where LC-2021-1 repeats SD-2020-40, both are cited.
 pub static RULES: &[RuleDef] = &[
-    rule("D1", &[Sd(1)], &[Lc(1)], false),
-    rule("D2", &[Sd(1)], &[Sd(1), Lc(1)], false),
-    rule("D3", &[Sd(1)], &[Lc(1)], false),
-    rule("D4", &[Sd(1)], &[Sd(1), Lc(1)], false),
-    rule("D5", &[Sd(1)], &[Sd(1), Lc(1)], false),
-    rule("D6", &[Sd(1)], &[Sd(1)], true),
-    rule("D7", &[Sd(1)], &[Sd(1), Lc(1)], true),
-    rule("D8", &[Sd(1)], &[Sd(1), Lc(1)], false),
-    rule("D9", &[Sd(1)], &[Sd(1), Lc(1)], false),
-    rule("D10", &[Sd(1)], &[Sd(1), Lc(1)], false),
-    rule("A1", &[Sd(2)], &[Sd(2), Lc(2)], false),
-    rule("A2", &[Sd(2)], &[Sd(2)], false),
-    rule("A3", &[Sd(2)], &[Sd(2)], false),
-    rule("A3-LC", &[Lc(2)], &[Lc(2)], false),
-    rule("A4", &[Sd(2)], &[Sd(2)], false),
-    rule("A5", &[Sd(2)], &[Sd(2), Lc(2)], false),
-    rule("A6", &[Sd(2)], &[Sd(2)], false),
-    rule("A7", &[Sd(2)], &[Sd(2), Lc(2)], false),
-    // Not numbered in rules.md: "goods and services only" heads route J.
-    rule("J0", &[Sd(3)], &[Sd(3), Lc(3)], false),
-    rule("J1", &[Sd(3)], &[Sd(3)], false),
-    rule("J2", &[Sd(3)], &[Sd(3)], false),
-    rule("J3", &[Sd(3)], &[Sd(3), Lc(3)], false),
-    rule("J4", &[Sd(3)], &[Sd(3), Lc(3)], false),
-    rule("J5", &[Sd(3)], &[Sd(3), Lc(3)], false),
-    rule("J6", &[Sd(3)], &[Lc(3)], false),
-    rule("J7", &[Sd(3)], &[Sd(3), Lc(3)], false),
-    rule("J8", &[Sd(3)], &[Sd(3), Lc(3)], false),
-    rule("J9", &[Sd(3)], &[Lc(3)], false),
-    rule("J10", &[Sd(3)], &[Sd(3), Lc(3)], true),
-    rule("R1", &[Sd(4), Law27], &[Sd(4), Law27], false),
-    rule("R2", &[Sd(4)], &[Sd(4)], false),
-    rule("R3", &[Sd(4), Reg9], &[Sd(4), Reg9], false),
-    rule("R4", &[Sd(4)], &[Sd(4)], false),
-    rule("R5", &[Sd(4)], &[Sd(4)], false),
-    rule("G1", &[Gb32100, Gb11714], &[Gb32100, Gb11714], false),
-    rule("G2", &[Data], &[Data], false),
-    rule("G3", &[Data], &[Data], false),
-    rule("G4", &[Data], &[Data], false),
-    rule("G5", &[Data], &[Data], false),
+    rule("D1", &[Sd(1)], &[Lc(1)], false, &[("D1.level", Error)]),
+    rule("D2", &[Sd(1)], &[Sd(1), Lc(1)], false, &[("D2.declare", Error)]),
+    rule("D3", &[Sd(1)], &[Lc(1)], false, &[("D3.choose", Error), ("D3.liaocheng", Error), ("D3.shandong", Error)]),
+    rule("D4", &[Sd(1)], &[Sd(1), Lc(1)], false, &[("D4.plan_date", Error), ("D4.plan_ref", Error)]),
+    rule("D5", &[Sd(1)], &[Sd(1), Lc(1)], false, &[("D5.info", Info)]),
+    rule("D6", &[Sd(1)], &[Sd(1)], true, &[("D6.mall", Warning)]),
+    rule("D7", &[Sd(1)], &[Sd(1), Lc(1)], true, &[("D7.few", Warning)]),
+    rule("D8", &[Sd(1)], &[Sd(1), Lc(1)], false, &[("D8.not_higher", Error), ("D8.purchaser_level", Error)]),
+    rule("D9", &[Sd(1)], &[Sd(1), Lc(1)], false, &[("D9.order", Error), ("D9.plan_ref", Error)]),
+    rule("D10", &[Sd(1)], &[Sd(1), Lc(1)], false, &[("D10.info", Info)]),
+    rule("A1", &[Sd(2)], &[Sd(2), Lc(2)], false, &[("A1.not_catalog", Error)]),
+    rule("A2", &[Sd(2)], &[Sd(2)], false, &[("A2.allowed", Info), ("A2.not_eligible", Error)]),
+    rule("A3", &[Sd(2)], &[Sd(2)], false, &[("A3.reason", Error)]),
+    rule("A3-LC", &[Lc(2)], &[Lc(2)], false, &[("A3-LC.allowed", Info)]),
+    rule("A4", &[Sd(2)], &[Sd(2)], false, &[("A4.other", Warning)]),
+    rule("A5", &[Sd(2)], &[Sd(2), Lc(2)], false, &[("A5.by", Error), ("A5.order", Error), ("A5.reference", Error)]),
+    rule("A6", &[Sd(2)], &[Sd(2)], false, &[("A6.agent_mismatch", Error), ("A6.plan_ref", Error)]),
+    rule("A7", &[Sd(2)], &[Sd(2), Lc(2)], false, &[("A7.info", Info)]),
+    // "Goods and services only" heads route J in the notice, unnumbered.
+    rule("J0", &[Sd(3)], &[Sd(3), Lc(3)], false, &[("J0.works", Error)]),
+    rule("J1", &[Sd(3)], &[Sd(3)], false, &[("J1.not_catalog", Error), ("J1.standard", Error)]),
+    rule("J2", &[Sd(3)], &[Sd(3)], false, &[("J2.info", Info), ("J2.mall_ref", Error)]),
+    rule("J3", &[Sd(3)], &[Sd(3), Lc(3)], false, &[("G1.duplicate", Error), ("J3.too_few", Error)]),
+    rule("J4", &[Sd(3)], &[Sd(3), Lc(3)], false, &[("J4.agreed", Error), ("J4.reference", Error)]),
+    rule("J5", &[Sd(3)], &[Sd(3), Lc(3)], false, &[("J5.budget_source", Error), ("J5.plan_ref", Error)]),
+    rule("J6", &[Sd(3)], &[Lc(3)], false, &[("J6.centralized_only", Error)]),
+    rule("J7", &[Sd(3)], &[Sd(3), Lc(3)], false, &[("J7.info", Info)]),
+    rule("J8", &[Sd(3)], &[Sd(3), Lc(3)], false, &[("J8.missing", Error), ("J8.not_in_advance", Error)]),
+    rule("J9", &[Sd(3)], &[Lc(3)], false, &[("J9.choose", Error), ("J9.contract", Info), ("J9.voluntary", Info)]),
+    rule("J10", &[Sd(3)], &[Sd(3), Lc(3)], true, &[("J10.sum", Error)]),
+    rule("R1", &[Sd(4), Law27], &[Sd(4), Law27], false, &[("R1.approval", Warning), ("R1.approval_late", Warning), ("R1.choose", Error)]),
+    rule("R2", &[Sd(4)], &[Sd(4)], false, &[("R2.agreement", Error), ("R2.matters", Error)]),
+    rule("R3", &[Sd(4), Reg9], &[Sd(4), Reg9], false, &[("R3.conflict", Error), ("R3.name", Error), ("R3.phone", Error)]),
+    rule("R4", &[Sd(4)], &[Sd(4)], false, &[("R4.declare", Error), ("R4.organiser", Info)]),
+    rule("R5", &[Sd(4)], &[Sd(4)], false, &[("R5.none", Warning)]),
+    rule("G1", &[Gb32100, Gb11714], &[Gb32100, Gb11714], false, &[("G1.character", Error), ("G1.character_suggest", Error), ("G1.check", Error), ("G1.empty", Error), ("G1.enterprise", Warning), ("G1.length", Error), ("G1.org_check", Warning)]),
+    rule("G2", &[Data], &[Data], false, &[("G2.decimals", Error), ("G2.empty", Error), ("G2.format", Error), ("G2.positive", Error), ("G2.too_large", Error)]),
+    rule("G3", &[Data], &[Data], false, &[("G3.empty", Error), ("G3.format", Error), ("G3.future", Error), ("G3.no_such_day", Error)]),
+    rule("G4", &[Data], &[Data], false, &[("G4.choose", Error), ("G4.control", Error), ("G4.item_code", Error), ("G4.item_object", Error), ("G4.phone", Error), ("G4.required", Error), ("G4.rows", Error), ("G4.too_long", Error), ("G4.too_many_rows", Error)]),
+    rule("G5", &[Data], &[Data], false, &[("G5.route", Error)]),
 ];
 
 pub fn rule_def(id: &str) -> Option<&'static RuleDef> {
@@ -256,7 +266,10 @@ impl<'a> Ctx<'a> {
         key: &'static str,
         params: &[(&str, String)],
     ) {
-        debug_assert!(lookup(key, Lang::Zh).is_some(), "no message for {key}");
+        debug_assert!(
+            rule_def(rule).is_some_and(|d| d.messages.contains(&(key, severity))),
+            "{rule} does not declare {key} as {severity:?}"
+        );
         let params: BTreeMap<String, String> = params
             .iter()
             .map(|(k, v)| ((*k).to_string(), v.clone()))
@@ -357,5 +370,5 @@ pub fn check(filing: &Filing, profile: &Profile, today: Date) -> Vec<Finding> {
 
 /// No finding blocks.
 pub fn is_ready(findings: &[Finding]) -> bool {
-    !findings.iter().any(|f| f.severity == Severity::Error)
+    crate::domain::finding::errors(findings).next().is_none()
 }
