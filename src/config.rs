@@ -21,16 +21,12 @@ impl std::fmt::Display for ConfigError {
     }
 }
 
-/// Purchaser fields a portal may pre-fill and lock.
-pub const PREFILL_FIELDS: &[&str] = &[
-    "name",
-    "uscc",
-    "level",
-    "division",
-    "in_jinan",
-    "contact_name",
-    "contact_phone",
-];
+/// Purchaser fields a portal may pre-fill and lock: every field of
+/// `Purchaser`, as declared in `model.rs`.
+pub fn prefill_fields() -> &'static [&'static str] {
+    use crate::domain::record::Record;
+    Purchaser::default().keys()
+}
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct HostConfig {
@@ -179,29 +175,30 @@ pub fn parse(json: &str) -> Result<HostConfig, ConfigError> {
         let obj = p
             .as_object()
             .ok_or_else(|| err("prefill", "must be an object"))?;
-        if let Some(k) = record::unknown_key(obj, PREFILL_FIELDS) {
+        if let Some(k) = record::unknown_key(obj, prefill_fields()) {
             return Err(err(
                 &format!("prefill.{k}"),
                 format!(
                     "unknown field; known fields are {}",
-                    PREFILL_FIELDS.join(", ")
+                    prefill_fields().join(", ")
                 ),
             ));
         }
         record::read_into(&mut c.prefill, p, "prefill").map_err(|e| err(&e.path, e.expected))?;
-        let p = &c.prefill;
-        for (field, text) in [
-            ("name", &p.name),
-            ("uscc", &p.uscc),
-            ("division", &p.division),
-            ("contact_name", &p.contact_name),
-            ("contact_phone", &p.contact_phone),
-        ] {
-            if text.chars().count() > 200 {
-                return Err(err(
-                    &format!("prefill.{field}"),
-                    "is longer than 200 characters",
-                ));
+        // Each text within its G4 bound: a portal's bad record is refused
+        // here, naming the field, not shown to the purchaser as their error.
+        use crate::domain::record::{Record, Slot};
+        for key in c.prefill.keys() {
+            if let (Some(Slot::Text(text)), Some((max, _))) = (
+                c.prefill.slot(key),
+                crate::domain::rules::text_bound(&c.prefill, key),
+            ) {
+                if text.chars().count() as u64 > max {
+                    return Err(err(
+                        &format!("prefill.{key}"),
+                        format!("is longer than {max} characters"),
+                    ));
+                }
             }
         }
     }
@@ -217,7 +214,7 @@ pub fn parse(json: &str) -> Result<HostConfig, ConfigError> {
             .ok_or_else(|| err("locked", "must be a list of field names"))?;
         if let Some(bad) = locked
             .iter()
-            .find(|l| !PREFILL_FIELDS.contains(&l.as_str()))
+            .find(|l| !prefill_fields().contains(&l.as_str()))
         {
             return Err(err(
                 "locked",
@@ -378,9 +375,16 @@ mod tests {
         assert!(e.reason.contains("appears twice"), "{e}");
         let ok = parse(r#"{"prefill":"{\"name\":\"聊城市教育局\"}"}"#).unwrap();
         assert_eq!(ok.prefill.name, "聊城市教育局");
-        for f in ["name", "uscc", "division", "contact_name", "contact_phone"] {
-            let json = format!(r#"{{"prefill":{{"{f}":"{}"}}}}"#, "9".repeat(201));
-            assert_eq!(field(&json), format!("prefill.{f}"));
+        // Every text of the purchaser, at its declared bound and past it.
+        use crate::domain::record::Record;
+        let purchaser = Purchaser::default();
+        for key in purchaser.keys() {
+            let Some((max, _)) = crate::domain::rules::text_bound(&purchaser, key) else {
+                continue;
+            };
+            let at = |n: u64| format!(r#"{{"prefill":{{"{key}":"{}"}}}}"#, "9".repeat(n as usize));
+            assert!(parse(&at(max)).is_ok(), "{key}");
+            assert_eq!(field(&at(max + 1)), format!("prefill.{key}"));
         }
         let huge = format!(
             r#"{{"theme":{{"--prw-x":"{}"}}}}"#,

@@ -8,6 +8,7 @@
 pub mod config;
 pub mod domain;
 pub mod text;
+pub mod wizard;
 
 #[cfg(all(target_arch = "wasm32", feature = "ui"))]
 pub mod embed;

@@ -38,6 +38,10 @@ pub struct Store {
     available: bool,
 }
 
+fn session() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok().flatten()
+}
+
 fn probe() -> bool {
     // `window.localStorage` throws in sandboxed frames; a write may throw in
     // privacy modes. Only when both work is gloo-storage used at all.
@@ -67,6 +71,28 @@ impl Store {
 
     pub fn available(&self) -> bool {
         self.available
+    }
+
+    /// The per-tab pointer (sessionStorage) to the draft being edited, so
+    /// a reload in the same tab resumes it.
+    fn pointer_key(&self) -> String {
+        format!("prw:{}:current", self.namespace)
+    }
+
+    pub fn remember_current(&self, id: &str) {
+        if let Some(s) = session() {
+            let _ = s.set_item(&self.pointer_key(), id);
+        }
+    }
+
+    pub fn forget_current(&self) {
+        if let Some(s) = session() {
+            let _ = s.remove_item(&self.pointer_key());
+        }
+    }
+
+    pub fn current_pointer(&self) -> Option<String> {
+        session()?.get_item(&self.pointer_key()).ok().flatten()
     }
 
     pub fn key(&self, id: &str) -> String {

@@ -134,17 +134,11 @@ pub static UI: &[(&str, &str, &str)] = &[
     ("route.J-voluntary.hint", "多个采购人共同编制需求、委托同一机构、事先约定分配（第三条）", "Several purchasers write one requirement, entrust one agency, agree the split beforehand (§3)"),
     // Decision help.
     ("q.object", "采购标的是什么？", "What are you buying?"),
-    ("q.object.clause", "鲁财采〔2020〕40号 第三条：联合采购仅适用于货物和服务", "SD-2020-40 §3: joint procurement is for goods and services"),
     ("q.joining_higher", "是否参加国家部委、省级有关部门等上级单位组织的部门集中采购？", "Are you joining a department procurement organised by a higher-level unit (a ministry, a provincial department)?"),
-    ("q.joining_higher.clause", "鲁财采〔2020〕40号 第一条", "SD-2020-40 §1"),
     ("q.pooling_own_system", "是否由本部门汇总本部门、本系统的同类需求统一采购？", "Is your department pooling the same kind of need for units of its own department or system?"),
-    ("q.pooling_own_system.clause", "鲁财采〔2020〕40号 第一条", "SD-2020-40 §1"),
     ("q.several_purchasers", "是否由几个独立的采购人一起采购？", "Are several independent purchasers buying together?"),
-    ("q.several_purchasers.clause", "鲁财采〔2020〕40号 第三条", "SD-2020-40 §3"),
     ("q.catalog_unified", "该品目是否属于集中采购目录，且需求标准统一？", "Is the item in the centralized catalog, with one unified standard?"),
-    ("q.catalog_unified.clause", "鲁财采〔2020〕40号 第三条", "SD-2020-40 §3"),
     ("q.cross_level_agency", "是否要将集中采购目录内项目委托给本级以外的集中采购机构？", "Do you want a centralized agency outside your own level to run a catalog project?"),
-    ("q.cross_level_agency.clause", "鲁财采〔2020〕40号 第二条", "SD-2020-40 §2"),
     // Choices.
     ("choice.yes", "是", "Yes"),
     ("choice.no", "否", "No"),
@@ -190,13 +184,14 @@ pub static UI: &[(&str, &str, &str)] = &[
     ("label.project.budget", "预算金额（元）", "Budget (yuan)"),
     ("label.project.funding_source", "资金来源", "Funding source"),
     ("label.project.planned_date", "计划采购时间", "Planned procurement date"),
-    ("label.organiser.name", "组织部门名称", "Organising department"),
-    ("label.organiser.uscc", "组织部门统一社会信用代码", "Organising department's credit code"),
-    ("label.organiser.level", "组织部门的行政级别", "Organising department's level"),
-    ("label.need_nature", "汇总的是哪类需求？", "What kind of need is pooled?"),
-    ("label.remit_declared", "我确认汇总的需求属于本部门、本系统或职能管理范围", "I confirm the pooled need lies within our own department, system or functional remit"),
-    ("label.units", "需求单位", "Requesting units"),
-    ("label.participants", "采购人", "Purchasers"),
+    ("label.department.organiser.name", "组织部门名称", "Organising department"),
+    ("label.department.organiser.uscc", "组织部门统一社会信用代码", "Organising department's credit code"),
+    ("label.department.organiser.level", "组织部门的行政级别", "Organising department's level"),
+    ("label.department.need_nature", "汇总的是哪类需求？", "What kind of need is pooled?"),
+    ("label.department.remit_declared", "我确认汇总的需求属于本部门、本系统或职能管理范围", "I confirm the pooled need lies within our own department, system or functional remit"),
+    ("label.department.units", "需求单位", "Requesting units"),
+    ("label.mall.participants", "采购人", "Purchasers"),
+    ("label.joint.participants", "采购人", "Purchasers"),
     ("label.party.name", "单位名称", "Unit name"),
     ("label.party.uscc", "统一社会信用代码", "Unified social credit code"),
     ("label.party.level", "行政级别", "Administrative level"),
@@ -204,7 +199,7 @@ pub static UI: &[(&str, &str, &str)] = &[
     ("label.party.plan_ref", "采购计划备案编号", "Plan filing reference"),
     ("label.party.plan_date", "采购计划备案日期", "Plan filing date"),
     ("label.party.amount", "金额（元）", "Amount (yuan)"),
-    ("label.party.share", "份额（元）", "Share (yuan)"),
+    ("label.joint.participants.amount", "份额（元）", "Share (yuan)"),
     ("label.join.organiser_name", "组织单位名称", "Organiser's name"),
     ("label.join.organiser_level", "组织单位的行政级别", "Organiser's level"),
     ("label.join.organiser_project_ref", "组织单位的项目编号", "Organiser's project reference"),
@@ -214,12 +209,12 @@ pub static UI: &[(&str, &str, &str)] = &[
     ("label.agency.choice", "选择哪个集中采购机构？", "Which agency do you choose?"),
     ("label.agency.a3_reason", "选择省政府采购中心或济南市政府采购中心的原因", "Why the provincial or Jinan centre?"),
     ("label.agency.reason_detail", "原因说明", "Details of the reason"),
-    ("label.agency.name", "集中采购机构名称", "Agency name"),
-    ("label.agency.uscc", "集中采购机构统一社会信用代码", "Agency's credit code"),
-    ("label.agency.level", "集中采购机构的级别", "Agency's level"),
-    ("label.confirmation.by", "确认人（机构经办人）", "Who confirmed at the agency"),
-    ("label.confirmation.date", "确认日期", "Date of confirmation"),
-    ("label.confirmation.reference", "确认文号或联系记录", "Confirmation reference or contact record"),
+    ("label.agency.agency.name", "集中采购机构名称", "Agency name"),
+    ("label.agency.agency.uscc", "集中采购机构统一社会信用代码", "Agency's credit code"),
+    ("label.agency.agency.level", "集中采购机构的级别", "Agency's level"),
+    ("label.agency.confirmation.by", "确认人（机构经办人）", "Who confirmed at the agency"),
+    ("label.agency.confirmation.date", "确认日期", "Date of confirmation"),
+    ("label.agency.confirmation.reference", "确认文号或联系记录", "Confirmation reference or contact record"),
     ("label.agency.plan_ref", "采购计划备案编号", "Plan filing reference"),
     ("label.agency.plan_date", "采购计划备案日期", "Plan filing date"),
     ("label.agency.plan_agent", "采购计划中的代理机构", "Agent named in the plan"),
@@ -228,29 +223,29 @@ pub static UI: &[(&str, &str, &str)] = &[
     ("label.mall.mall_ref", "网上商城批次或订单编号", "Mall batch or order reference"),
     ("label.joint.requirement_ref", "共同编制的采购需求文件编号", "Reference of the joint requirement"),
     ("label.joint.requirement_agreed", "我确认采购需求由各采购人共同研究编制并一致同意", "I confirm all purchasers drafted and agreed the requirement together"),
-    ("label.joint.agency_name", "共同委托的代理机构名称", "Name of the agency all entrust"),
-    ("label.joint.agency_uscc", "代理机构统一社会信用代码", "Agency's credit code"),
+    ("label.joint.agency.name", "共同委托的代理机构名称", "Name of the agency all entrust"),
+    ("label.joint.agency.uscc", "代理机构统一社会信用代码", "Agency's credit code"),
     ("label.joint.agency_kind", "代理机构类型", "Kind of agency"),
     ("label.joint.allocation_ref", "结果分配约定编号", "Allocation agreement reference"),
     ("label.joint.allocation_date", "约定日期", "Date agreed"),
     ("label.joint.allocation_terms", "如何确定各采购人的采购结果", "How the result is split among purchasers"),
     ("label.joint.acceptance", "验收方式", "How acceptance is done"),
-    ("label.resp.method", "采购方式", "Procurement method"),
-    ("label.resp.approval_ref", "采用公开招标以外方式的批准文号", "Approval reference for a method other than public tender"),
-    ("label.resp.approval_date", "批准日期", "Approval date"),
-    ("label.resp.uses_agency", "是否委托代理机构组织采购？", "Does an agency run the procurement?"),
-    ("label.resp.entrusted_matters", "委托事项", "Matters entrusted to the agency"),
-    ("label.resp.entrustment_ref", "委托代理协议编号", "Entrustment agreement reference"),
-    ("label.resp.entrustment_date", "委托代理协议日期", "Entrustment agreement date"),
-    ("label.rep.name", "采购人代表姓名", "Purchaser representative's name"),
-    ("label.rep.post", "职务", "Post"),
-    ("label.rep.phone", "采购人代表联系电话", "Representative's phone"),
-    ("label.rep.authorization_ref", "授权书编号", "Authorization letter reference"),
-    ("label.rep.no_conflict", "我确认采购人代表与供应商无利害关系，且不以评审专家身份参加本单位项目评审", "I confirm the representative has no conflict of interest with suppliers and will not sit as an evaluation expert on our own project"),
-    ("label.resp.policy_sme", "落实支持中小企业政策", "Support for small and medium enterprises"),
-    ("label.resp.policy_energy", "落实节能环保政策", "Energy saving and environmental policy"),
-    ("label.resp.policy_other", "其他采购政策", "Other procurement policies"),
-    ("label.resp.keeps_legal_duties", "我确认本单位不因委托组织采购而放弃确定需求、落实政策、确认结果和履约验收等法定责任", "I confirm our unit keeps its legal duties for the requirement, policies, result confirmation and acceptance"),
+    ("label.responsibility.method", "采购方式", "Procurement method"),
+    ("label.responsibility.approval_ref", "采用公开招标以外方式的批准文号", "Approval reference for a method other than public tender"),
+    ("label.responsibility.approval_date", "批准日期", "Approval date"),
+    ("label.responsibility.uses_agency", "是否委托代理机构组织采购？", "Does an agency run the procurement?"),
+    ("label.responsibility.entrusted_matters", "委托事项", "Matters entrusted to the agency"),
+    ("label.responsibility.entrustment_ref", "委托代理协议编号", "Entrustment agreement reference"),
+    ("label.responsibility.entrustment_date", "委托代理协议日期", "Entrustment agreement date"),
+    ("label.responsibility.representative.name", "采购人代表姓名", "Purchaser representative's name"),
+    ("label.responsibility.representative.post", "职务", "Post"),
+    ("label.responsibility.representative.phone", "采购人代表联系电话", "Representative's phone"),
+    ("label.responsibility.representative.authorization_ref", "授权书编号", "Authorization letter reference"),
+    ("label.responsibility.representative.no_conflict_declared", "我确认采购人代表与供应商无利害关系，且不以评审专家身份参加本单位项目评审", "I confirm the representative has no conflict of interest with suppliers and will not sit as an evaluation expert on our own project"),
+    ("label.responsibility.policies.sme", "落实支持中小企业政策", "Support for small and medium enterprises"),
+    ("label.responsibility.policies.energy_saving", "落实节能环保政策", "Energy saving and environmental policy"),
+    ("label.responsibility.policies.other", "其他采购政策", "Other procurement policies"),
+    ("label.responsibility.keeps_legal_duties", "我确认本单位不因委托组织采购而放弃确定需求、落实政策、确认结果和履约验收等法定责任", "I confirm our unit keeps its legal duties for the requirement, policies, result confirmation and acceptance"),
     // Hints and notes.
     ("hint.uscc", "18 位，例如 11371500004180002J；空格和连字符会被忽略", "18 characters, like 11371500004180002J; spaces and hyphens are ignored"),
     ("hint.date", "例如 2026-03-01", "For example, 2026-03-01"),
@@ -258,7 +253,7 @@ pub static UI: &[(&str, &str, &str)] = &[
     ("hint.phone", "手机号如 13812345678，座机如 0635-8241234", "A mobile like 13812345678 or a landline like 0635-8241234"),
     ("hint.item_code", "政府采购品目分类目录编码：A 货物、B 工程、C 服务，加 8 位数字，例如 C21040000", "From the item catalog: A goods, B works, C services, then 8 digits, like C21040000"),
     ("hint.in_jinan", "非驻济省直预算单位可委托驻地集中采购机构", "Provincial units outside Jinan may use the local agency"),
-    ("hint.organiser_level", "山东省：省级部门；聊城市：市级部门", "Shandong: a provincial department; Liaocheng: a city department"),
+    ("hint.department.organiser.level", "山东省：省级部门；聊城市：市级部门", "Shandong: a provincial department; Liaocheng: a city department"),
     ("hint.need_nature", "山东省汇总通用性需求；聊城市汇总业务需要有特殊要求、可统一采购的需求", "Shandong pools general-purpose needs; Liaocheng pools business needs with special requirements"),
     ("hint.join_level", "必须高于本单位的级别", "Must be above your unit's level"),
     ("hint.plan_agent", "须变更为拟委托的集中采购机构", "Must be changed to the agency you chose"),
@@ -288,6 +283,11 @@ pub fn t(key: &str, lang: Lang) -> &'static str {
     ui_lookup(key, lang)
         .or_else(|| lookup(key, lang))
         .unwrap_or("…")
+}
+
+/// The catalog's own (static) spelling of `key`, if the UI catalog has it.
+pub fn key(key: &str) -> Option<&'static str> {
+    UI.iter().find(|(k, _, _)| *k == key).map(|(k, _, _)| *k)
 }
 
 pub fn has(key: &str) -> bool {
@@ -322,12 +322,23 @@ mod tests {
     #[test]
     fn every_key_the_ui_names_exists() {
         let sources = [
-            include_str!("ui/pages.rs"),
+            include_str!("ui/pages/mod.rs"),
+            include_str!("ui/pages/check.rs"),
+            include_str!("ui/pages/done.rs"),
+            include_str!("ui/pages/findings.rs"),
+            include_str!("ui/pages/route.rs"),
+            include_str!("ui/pages/start.rs"),
+            include_str!("ui/pages/step.rs"),
             include_str!("ui/form.rs"),
-            include_str!("ui/steps.rs"),
+            include_str!("wizard/pages.rs"),
             include_str!("domain/choice.rs"),
+            include_str!("domain/model.rs"),
             include_str!("ui/state.rs"),
-            include_str!("ui/drafts.rs"),
+            include_str!("ui/drafts/mod.rs"),
+            include_str!("ui/drafts/autosave.rs"),
+            include_str!("ui/drafts/files.rs"),
+            include_str!("ui/drafts/panel.rs"),
+            include_str!("ui/drafts/status.rs"),
             include_str!("domain/draft.rs"),
         ];
         let prefixes = [
@@ -350,7 +361,9 @@ mod tests {
             }
         }
         assert!(
-            checked > 150,
+            // Field labels are found by path (`label.<path>`), not spelled
+            // out: `wizard::tests` checks those.
+            checked > 100,
             "only {checked} keys found: the scan is broken"
         );
     }
@@ -365,15 +378,5 @@ mod tests {
             }
         }
         assert!(has(&format!("step.{}", Step::Start.id())));
-        for q in [
-            "object",
-            "joining_higher",
-            "pooling_own_system",
-            "several_purchasers",
-            "catalog_unified",
-            "cross_level_agency",
-        ] {
-            assert!(has(&format!("q.{q}")) && has(&format!("q.{q}.clause")));
-        }
     }
 }

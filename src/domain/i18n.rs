@@ -140,6 +140,7 @@ pub static MESSAGES: &[(&str, &str, &str)] = &[
     ("G3.no_such_day", "{field}不是真实存在的日期", "{field} must be a real date"),
     ("G3.future", "{field}不能晚于今天（{today}）", "{field} must be today ({today}) or in the past"),
     ("G4.required", "填写{field}", "Enter {field}"),
+    ("G4.answer", "请选择一个答案", "Select an answer"),
     ("G4.choose", "选择{field}", "Select {field}"),
     ("G4.too_long", "{field}不能超过 {max} 个字", "{field} must be {max} characters or fewer"),
     ("G4.control", "{field}含有不可见的控制字符，请删除", "{field} contains invisible control characters; remove them"),

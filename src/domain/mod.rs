@@ -2,9 +2,12 @@
 //! and tests natively and runs unchanged in the wasm bundle and in the
 //! `filing-check` binary, so browser and server reach the same verdict.
 
+pub mod asked;
 pub mod choice;
 pub mod date;
+pub mod decision;
 pub mod draft;
+pub mod field;
 pub mod finding;
 pub mod i18n;
 pub mod json;

@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::choice::Choice;
+use super::field::FieldSpec;
 use super::model::*;
 
 /// A field, read.
@@ -88,12 +89,18 @@ pub trait Record {
     fn name(&self) -> &'static str;
     /// The field names, in declaration order.
     fn keys(&self) -> &'static [&'static str];
+    /// What each field is, in declaration order (see `field.rs`).
+    fn specs(&self) -> &'static [FieldSpec];
+    /// The spec of one field.
+    fn spec(&self, key: &str) -> Option<&'static FieldSpec> {
+        self.specs().iter().find(|s| s.name == key)
+    }
     fn slot(&self, key: &str) -> Option<Slot<'_>>;
     fn slot_mut(&mut self, key: &str) -> Option<SlotMut<'_>>;
 }
 
 /// How one field type appears as a slot.
-trait AsSlot {
+pub trait AsSlot {
     fn as_slot(&self) -> Slot<'_>;
     fn as_slot_mut(&mut self) -> SlotMut<'_>;
 }
@@ -143,56 +150,74 @@ impl<T: Choice> AsSlot for Option<T> {
     }
 }
 
-macro_rules! records {
-    ($($ty:ident { $($field:ident),+ $(,)? })+) => {$(
-        impl Record for $ty {
+/// Declares the filing's records: each struct, its table of slots, and one
+/// [`FieldSpec`] per field (`pub name: String = text(NAME_MAX).noun(…)`;
+/// without `= …` the type's default). Everything that walks fields by name
+/// — drafts, prefill, the form, G4, the check-answers page — reads this.
+macro_rules! declare_records {
+    ($(
+        $(#[$meta:meta])*
+        pub struct $ty:ident {
+            $( $(#[$fmeta:meta])* pub $field:ident : $fty:ty $(= $spec:expr)? ),+ $(,)?
+        }
+    )+) => {$(
+        $(#[$meta])*
+        pub struct $ty {
+            $( $(#[$fmeta])* pub $field: $fty ),+
+        }
+        impl $crate::domain::record::Record for $ty {
             fn name(&self) -> &'static str {
                 stringify!($ty)
             }
             fn keys(&self) -> &'static [&'static str] {
                 &[$(stringify!($field)),+]
             }
-            fn slot(&self, key: &str) -> Option<Slot<'_>> {
+            fn specs(&self) -> &'static [$crate::domain::field::FieldSpec] {
+                const SPECS: &[$crate::domain::field::FieldSpec] = &[$(
+                    $crate::domain::record::field_spec!($fty $(, $spec)?).named(stringify!($field))
+                ),+];
+                SPECS
+            }
+            fn slot(&self, key: &str) -> Option<$crate::domain::record::Slot<'_>> {
+                use $crate::domain::record::AsSlot;
                 match key {
                     $(stringify!($field) => Some(self.$field.as_slot()),)+
                     _ => None,
                 }
             }
-            fn slot_mut(&mut self, key: &str) -> Option<SlotMut<'_>> {
+            fn slot_mut(&mut self, key: &str) -> Option<$crate::domain::record::SlotMut<'_>> {
+                use $crate::domain::record::AsSlot;
                 match key {
                     $(stringify!($field) => Some(self.$field.as_slot_mut()),)+
                     _ => None,
                 }
             }
         }
-        impl AsSlot for $ty {
-            fn as_slot(&self) -> Slot<'_> {
-                Slot::Record(self)
+        impl $crate::domain::record::AsSlot for $ty {
+            fn as_slot(&self) -> $crate::domain::record::Slot<'_> {
+                $crate::domain::record::Slot::Record(self)
             }
-            fn as_slot_mut(&mut self) -> SlotMut<'_> {
-                SlotMut::Record(self)
+            fn as_slot_mut(&mut self) -> $crate::domain::record::SlotMut<'_> {
+                $crate::domain::record::SlotMut::Record(self)
             }
+        }
+        impl $crate::domain::field::Declared for $ty {
+            const SPEC: $crate::domain::field::FieldSpec = $crate::domain::field::record();
         }
     )+};
 }
+pub(crate) use declare_records;
 
-records! {
-    Filing { route, decision, purchaser, project, department, join, agency, mall, joint, responsibility }
-    DecisionAnswers { object, joining_higher, pooling_own_system, several_purchasers, catalog_unified, cross_level_agency }
-    Purchaser { name, uscc, level, division, in_jinan, contact_name, contact_phone }
-    Project { name, object, item_code, in_catalog, budget, funding_source, planned_date }
-    Party { id, name, uscc, level, budget_source, plan_ref, plan_date, amount }
-    Organisation { name, uscc, level }
-    DepartmentOwn { organiser, remit_declared, need_nature, units }
-    DepartmentJoin { organiser_name, organiser_level, organiser_project_ref, plan_ref, plan_date, participation_date }
-    AgencyConfirmation { by, date, reference }
-    AgencyRoute { choice, a3_reason, reason_detail, agency, confirmation, plan_ref, plan_date, plan_agent }
-    MallRoute { unified_standard_declared, standard_ref, mall_ref, participants }
-    JointRoute { participants, requirement_ref, requirement_agreed, agency, agency_kind, allocation_ref, allocation_date, allocation_terms, acceptance }
-    Representative { name, post, phone, authorization_ref, no_conflict_declared }
-    Policies { sme, energy_saving, other }
-    Responsibility { method, approval_ref, approval_date, uses_agency, entrusted_matters, entrustment_ref, entrustment_date, representative, keeps_legal_duties, policies }
+/// A field's spec: the declared one, or its type's default.
+macro_rules! field_spec {
+    ($fty:ty) => {
+        <$fty as $crate::domain::field::Declared>::SPEC
+    };
+    ($fty:ty, $spec:expr) => {
+        $spec
+    };
 }
+pub(crate) use field_spec;
 
 /// A record as JSON, as serde's derive would write it: choices by id,
 /// yes/no answers as `true`/`false`, rows as arrays.
@@ -326,26 +351,27 @@ pub fn filing_from(value: &Value) -> Result<Filing, ReadError> {
     Ok(filing)
 }
 
-/// The first step of a path: a field name, the row id when the field is a
-/// list (`list#id`), and the rest of the path.
-fn first_step(path: &str) -> Option<(&str, Option<u32>, Option<&str>)> {
+/// The first step of a path: a field name, the row index when the field
+/// is a list (`list[i]`), and the rest of the path.
+fn first_step(path: &str) -> Option<(&str, Option<usize>, Option<&str>)> {
     let (part, rest) = match path.split_once('.') {
         Some((p, r)) => (p, Some(r)),
         None => (path, None),
     };
-    match part.split_once('#') {
-        Some((list, id)) => Some((list, Some(id.parse().ok()?), rest)),
+    match part.split_once('[') {
+        Some((list, index)) => Some((list, Some(index.strip_suffix(']')?.parse().ok()?), rest)),
         None => Some((part, None, rest)),
     }
 }
 
-/// An answer's place: a dotted path from the filing, where a listed row is
-/// named by its stable id as `list#id` (indexes move when rows are removed).
+/// An answer's place: a dotted path from the filing, a listed row named by
+/// its index (`joint.participants[2].uscc`) — the dialect of findings, the
+/// JSON Schema and the form alike.
 pub fn slot_at<'a>(filing: &'a Filing, path: &str) -> Option<Slot<'a>> {
     fn walk<'a>(record: &'a dyn Record, path: &str) -> Option<Slot<'a>> {
         let (key, row, rest) = first_step(path)?;
         let slot = match (record.slot(key)?, row) {
-            (Slot::Rows(rows), Some(id)) => Slot::Record(rows.iter().find(|p| p.id == id)?),
+            (Slot::Rows(rows), Some(i)) => Slot::Record(rows.get(i)?),
             (_, Some(_)) => return None,
             (slot, None) => slot,
         };
@@ -363,9 +389,7 @@ pub fn slot_at_mut<'a>(filing: &'a mut Filing, path: &str) -> Option<SlotMut<'a>
     fn walk<'a>(record: &'a mut dyn Record, path: &str) -> Option<SlotMut<'a>> {
         let (key, row, rest) = first_step(path)?;
         let slot = match (record.slot_mut(key)?, row) {
-            (SlotMut::Rows(rows), Some(id)) => {
-                SlotMut::Record(rows.iter_mut().find(|p| p.id == id)?)
-            }
+            (SlotMut::Rows(rows), Some(i)) => SlotMut::Record(rows.get_mut(i)?),
             (_, Some(_)) => return None,
             (slot, None) => slot,
         };
@@ -376,6 +400,24 @@ pub fn slot_at_mut<'a>(filing: &'a mut Filing, path: &str) -> Option<SlotMut<'a>
         }
     }
     walk(filing, path)
+}
+
+/// The declaration of the field at `path` (row indexes ignored): what it
+/// is, whatever the filing holds.
+pub fn spec_at(path: &str) -> Option<&'static FieldSpec> {
+    fn walk(record: &dyn Record, path: &str) -> Option<&'static FieldSpec> {
+        let (key, _, rest) = first_step(path)?;
+        let spec = record.spec(key)?;
+        match rest {
+            None => Some(spec),
+            Some(rest) => match record.slot(key)? {
+                Slot::Record(inner) => walk(inner, rest),
+                Slot::Rows(_) => walk(&Party::default(), rest),
+                _ => None,
+            },
+        }
+    }
+    walk(&Filing::default(), path)
 }
 
 /// The text at `path` (empty when the path names no text).
@@ -523,12 +565,11 @@ mod tests {
     }
 
     #[test]
-    fn paths_reach_fields_and_rows_by_id() {
+    fn paths_reach_fields_and_rows_by_index() {
         let mut f = sample(RouteId::JVoluntary, ProfileId::Shandong);
-        let id = f.joint.participants[1].id;
-        let path = format!("joint.participants#{id}.uscc");
-        assert_eq!(text_at(&f, &path), f.joint.participants[1].uscc);
-        set_text(&mut f, &path, "changed".into());
+        let path = "joint.participants[1].uscc";
+        assert_eq!(text_at(&f, path), f.joint.participants[1].uscc);
+        set_text(&mut f, path, "changed".into());
         assert_eq!(f.joint.participants[1].uscc, "changed");
         set_pick(&mut f, "purchaser.level", Some("county"));
         set_pick(&mut f, "purchaser.level", Some("mars"));
@@ -539,7 +580,18 @@ mod tests {
         set_flag(&mut f, "responsibility.keeps_legal_duties", true);
         assert!(flag_at(&f, "responsibility.keeps_legal_duties"));
         assert!(slot_at(&f, "purchaser.nothing").is_none());
-        assert!(slot_at(&f, "joint.participants#999999.uscc").is_none());
+        assert!(slot_at(&f, "joint.participants[999999].uscc").is_none());
+        assert!(slot_at(&f, "joint.participants[1.uscc").is_none());
+        assert!(slot_at(&f, "joint.participants[-1].uscc").is_none());
+        assert_eq!(
+            spec_at("joint.participants[7].amount").map(|s| s.name),
+            Some("amount")
+        );
+        assert_eq!(
+            spec_at("responsibility.representative.phone").map(|s| s.max),
+            Some(100)
+        );
+        assert!(spec_at("purchaser.nothing").is_none());
         assert!(slot_at(&f, "purchaser.name.deeper").is_none());
     }
 }

@@ -1,11 +1,8 @@
-//! The five route variants, the decision help that leads to one, and the
-//! steps each route asks for.
+//! The five route variants and the steps each route asks for (the
+//! decision help that leads to one is `decision.rs`).
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-
-use super::model::DecisionAnswers;
-use super::values::Object;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 pub enum RouteId {
@@ -164,124 +161,6 @@ pub fn steps(route: Option<RouteId>) -> Vec<Step> {
     all
 }
 
-/// The page on which the field at `path` is asked.
-pub fn step_for_path(path: &str) -> Step {
-    let starts = |p: &str| path.starts_with(p);
-    if starts("purchaser") {
-        Step::Purchaser
-    } else if starts("project") {
-        Step::Project
-    } else if starts("department.units") {
-        Step::RequestingUnits
-    } else if starts("department") {
-        Step::Organiser
-    } else if starts("join.organiser") {
-        Step::JoinOrganiser
-    } else if starts("join.") {
-        Step::JoinFiling
-    } else if starts("agency.confirmation") {
-        Step::AgencyConfirmation
-    } else if starts("agency.plan") {
-        Step::AgencyPlan
-    } else if starts("agency") {
-        Step::AgencyCase
-    } else if starts("mall.participants") {
-        Step::MallParticipants
-    } else if starts("mall") {
-        Step::MallStandard
-    } else if starts("joint.participants") {
-        Step::Participants
-    } else if starts("joint.requirement") {
-        Step::Requirement
-    } else if starts("joint.agency") {
-        Step::JointAgency
-    } else if starts("joint") {
-        Step::Allocation
-    } else if starts("responsibility") {
-        Step::Responsibility
-    } else {
-        Step::Route
-    }
-}
-
-/// One decision-help question, asked on its own page.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Question {
-    Object,
-    JoiningHigher,
-    PoolingOwnSystem,
-    SeveralPurchasers,
-    CatalogUnified,
-    CrossLevelAgency,
-}
-
-impl Question {
-    pub const ALL: [Question; 6] = [
-        Question::Object,
-        Question::JoiningHigher,
-        Question::PoolingOwnSystem,
-        Question::SeveralPurchasers,
-        Question::CatalogUnified,
-        Question::CrossLevelAgency,
-    ];
-
-    pub fn id(self) -> &'static str {
-        match self {
-            Question::Object => "object",
-            Question::JoiningHigher => "joining_higher",
-            Question::PoolingOwnSystem => "pooling_own_system",
-            Question::SeveralPurchasers => "several_purchasers",
-            Question::CatalogUnified => "catalog_unified",
-            Question::CrossLevelAgency => "cross_level_agency",
-        }
-    }
-}
-
-/// Where the decision help stands: another question, a route with the
-/// message key that explains why, or "this notice is not needed".
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Suggestion {
-    Ask(Question),
-    Route(RouteId, &'static str),
-    NoneNeeded,
-}
-
-/// routes.md's decision path: object → joining → pooling → several
-/// purchasers (not for works, SD §3) → cross-level agency → none.
-pub fn suggest(a: &DecisionAnswers) -> Suggestion {
-    let Some(object) = a.object else {
-        return Suggestion::Ask(Question::Object);
-    };
-    match a.joining_higher {
-        None => return Suggestion::Ask(Question::JoiningHigher),
-        Some(true) => return Suggestion::Route(RouteId::DJoin, "why.d_join"),
-        Some(false) => {}
-    }
-    match a.pooling_own_system {
-        None => return Suggestion::Ask(Question::PoolingOwnSystem),
-        Some(true) => return Suggestion::Route(RouteId::DOwn, "why.d_own"),
-        Some(false) => {}
-    }
-    if object != Object::Works {
-        match a.several_purchasers {
-            None => return Suggestion::Ask(Question::SeveralPurchasers),
-            Some(true) => {
-                return match a.catalog_unified {
-                    None => Suggestion::Ask(Question::CatalogUnified),
-                    Some(true) => Suggestion::Route(RouteId::JMall, "why.j_mall"),
-                    Some(false) => Suggestion::Route(RouteId::JVoluntary, "why.j_voluntary"),
-                }
-            }
-            Some(false) => {}
-        }
-    }
-    match a.cross_level_agency {
-        None => Suggestion::Ask(Question::CrossLevelAgency),
-        Some(true) => Suggestion::Route(RouteId::Agency, "why.agency"),
-        Some(false) => Suggestion::NoneNeeded,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -294,60 +173,12 @@ mod tests {
         }
     }
 
-    fn answers() -> DecisionAnswers {
-        DecisionAnswers {
-            object: Some(Object::Services),
-            joining_higher: Some(false),
-            pooling_own_system: Some(false),
-            several_purchasers: Some(false),
-            catalog_unified: None,
-            cross_level_agency: Some(false),
-        }
-    }
-
     #[test]
-    fn decision_help_leads_to_each_route() {
-        let mut a = answers();
-        assert_eq!(suggest(&a), Suggestion::NoneNeeded);
-        a.cross_level_agency = Some(true);
-        assert!(matches!(suggest(&a), Suggestion::Route(RouteId::Agency, _)));
-        a.several_purchasers = Some(true);
-        assert_eq!(suggest(&a), Suggestion::Ask(Question::CatalogUnified));
-        a.catalog_unified = Some(true);
-        assert!(matches!(suggest(&a), Suggestion::Route(RouteId::JMall, _)));
-        a.catalog_unified = Some(false);
-        assert!(matches!(
-            suggest(&a),
-            Suggestion::Route(RouteId::JVoluntary, _)
-        ));
-        a.pooling_own_system = Some(true);
-        assert!(matches!(suggest(&a), Suggestion::Route(RouteId::DOwn, _)));
-        a.joining_higher = Some(true);
-        assert!(matches!(suggest(&a), Suggestion::Route(RouteId::DJoin, _)));
-    }
-
-    #[test]
-    fn works_never_reach_the_joint_routes() {
-        let mut a = answers();
-        a.object = Some(Object::Works);
-        a.several_purchasers = Some(true);
-        a.catalog_unified = Some(true);
-        a.cross_level_agency = None;
-        assert_eq!(suggest(&a), Suggestion::Ask(Question::CrossLevelAgency));
-    }
-
-    #[test]
-    fn every_route_ends_in_check_and_done_and_maps_its_fields() {
+    fn every_route_ends_in_check_and_done() {
         for r in RouteId::ALL {
             let s = steps(Some(r));
             assert_eq!(&s[s.len() - 2..], &[Step::Check, Step::Done]);
             assert_eq!(RouteId::from_id(r.id()), Some(r));
         }
-        assert_eq!(
-            step_for_path("joint.participants[3].uscc"),
-            Step::Participants
-        );
-        assert_eq!(step_for_path("agency.plan_agent"), Step::AgencyPlan);
-        assert_eq!(step_for_path("department.need_nature"), Step::Organiser);
     }
 }

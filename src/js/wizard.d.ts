@@ -22,10 +22,10 @@ export type Locale = "zh-CN" | "en";
 export interface WizardConfig {
   locale?: Locale;
   profile?: ProfileId;
-  /** The purchaser the portal already knows. */
-  prefill?: Partial<Pick<Purchaser, "name" | "uscc" | "level" | "division" | "in_jinan" | "contact_name" | "contact_phone">>;
+  /** The purchaser the portal already knows (any of its fields). */
+  prefill?: Partial<Purchaser>;
   /** Pre-filled fields the purchaser may not change. */
-  locked?: Array<"name" | "uscc" | "level" | "division" | "in_jinan" | "contact_name" | "contact_phone">;
+  locked?: Array<keyof Purchaser>;
   /** Storage namespace: 1–64 of A–Z a–z 0–9 - _ . : (portal, user, instance). */
   namespace?: string;
   /** Override the shipped thresholds and parameters. */
@@ -279,6 +279,7 @@ export interface Project {
   planned_date?: string;
 }
 
+/** Every field is one the host may pre-fill (`prefill`) and lock. */
 export interface Purchaser {
   contact_name?: string;
   contact_phone?: string;

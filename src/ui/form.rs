@@ -1,172 +1,33 @@
-//! Fields as data, and the components that render them the GOV.UK way:
-//! label, hint, inline error tied with aria-describedby, answers kept.
+//! The components that render a question the GOV.UK way: label, hint,
+//! inline error tied with aria-describedby, answers kept. What a question
+//! is (label, hint, input, bound) comes from the page model
+//! (`crate::wizard`); when it is asked, from `domain::asked`.
 //!
-//! A field names its answer by path; reading and writing go through the
-//! filing's record tables, so a field costs a table row, not closures.
-
-use std::sync::Arc;
+//! A field names its answer by path (`purchaser.name`,
+//! `joint.participants[2].uscc`); reading and writing go through the
+//! filing's record tables.
 
 use leptos::prelude::*;
 
-use super::tr::Tr;
-
-use super::rows::{ListKind, RowKey};
+use super::rows::{rows, rows_mut, RowKey};
 use super::state::{use_wizard, Wizard};
-use crate::domain::model::{Filing, Party};
-use crate::domain::money::Fen;
-use crate::domain::profile::Profile;
-use crate::domain::record::{self, Slot};
+use super::tr::Tr;
+use crate::domain::asked::asked;
+use crate::domain::field::{Input, TextKind};
+use crate::domain::model::Party;
+use crate::domain::record;
+use crate::wizard::{row_questions, Question};
 
-#[derive(Clone, Copy, PartialEq, Eq, Default)]
-pub enum TextKind {
-    #[default]
-    Short,
-    /// Codes and references: no spellcheck, no autocorrect.
-    Code,
-    /// Amount in 元; the check page adds 大写金额.
-    Money,
-    Date,
-    Phone,
-    Long,
-}
-
-pub type Cond = Arc<dyn Fn(&Filing, &Profile) -> bool + Send + Sync>;
-
-#[derive(Clone)]
-pub enum Input {
-    Text { kind: TextKind, optional: bool },
-    Radios,
-    Check,
-    List(ListKind),
-    Note,
-}
-
-/// One question on a page: its catalog label key, the path of the filing
-/// field it edits, how it is edited, and when it is asked.
+/// A question on a page, and the listed row it belongs to, if any.
 #[derive(Clone)]
 pub struct Field {
-    pub label: &'static str,
-    /// From the filing (`purchaser.name`); in a listed row, from the row
-    /// (`uscc`).
-    pub path: &'static str,
-    /// The listed row the field belongs to, if any.
+    pub q: Question,
     pub row: Option<RowKey>,
-    pub hint: Option<&'static str>,
-    pub input: Input,
-    pub when: Option<Cond>,
 }
 
-impl Field {
-    fn new(label: &'static str, path: &'static str, input: Input) -> Self {
-        Field {
-            label,
-            path,
-            row: None,
-            hint: None,
-            input,
-            when: None,
-        }
-    }
-
-    pub fn text(label: &'static str, path: &'static str) -> Self {
-        Field::new(
-            label,
-            path,
-            Input::Text {
-                kind: TextKind::Short,
-                optional: false,
-            },
-        )
-    }
-
-    pub fn choice(label: &'static str, path: &'static str) -> Self {
-        Field::new(label, path, Input::Radios)
-    }
-
-    pub fn check(label: &'static str, path: &'static str) -> Self {
-        Field::new(label, path, Input::Check)
-    }
-
-    pub fn list(label: &'static str, kind: ListKind) -> Self {
-        Field::new(label, kind.path(), Input::List(kind))
-    }
-
-    pub fn note(label: &'static str) -> Self {
-        Field::new(label, "", Input::Note)
-    }
-
-    pub fn hint(mut self, key: &'static str) -> Self {
-        self.hint = Some(key);
-        self
-    }
-
-    pub fn kind(mut self, k: TextKind) -> Self {
-        if let Input::Text { kind, .. } = &mut self.input {
-            *kind = k;
-        }
-        self
-    }
-
-    pub fn optional(mut self) -> Self {
-        if let Input::Text { optional, .. } = &mut self.input {
-            *optional = true;
-        }
-        self
-    }
-
-    pub fn when(
-        mut self,
-        cond: impl Fn(&Filing, &Profile) -> bool + Send + Sync + 'static,
-    ) -> Self {
-        self.when = Some(Arc::new(cond));
-        self
-    }
-
-    /// The answer's address in the filing, rows named by their stable id.
-    pub fn addr(&self) -> String {
-        match self.row {
-            Some(RowKey(list, id)) => format!("{}#{id}.{}", list.path(), self.path),
-            None => self.path.to_string(),
-        }
-    }
-
-    /// The answer as the check-answers page shows it; `None` = not provided.
-    pub fn answer(&self, w: Wizard, f: &Filing) -> Option<String> {
-        let lang = w.lang.get();
-        let addr = self.addr();
-        match &self.input {
-            Input::Text { kind, .. } => {
-                let v = record::text_at(f, &addr);
-                if v.trim().is_empty() {
-                    return None;
-                }
-                Some(match kind {
-                    TextKind::Money => match Fen::parse_yuan(&v) {
-                        Ok(fen) => format!("{} 元（{}）", fen.yuan_string(), fen.capital()),
-                        Err(_) => v,
-                    },
-                    _ => v,
-                })
-            }
-            Input::Radios => match record::slot_at(f, &addr) {
-                Some(Slot::Pick(p)) => p
-                    .label()
-                    .map(|label| crate::text::t(label, lang).to_string()),
-                _ => None,
-            },
-            Input::Check => Some(
-                crate::text::t(
-                    if record::flag_at(f, &addr) {
-                        "choice.confirmed"
-                    } else {
-                        "choice.not_confirmed"
-                    },
-                    lang,
-                )
-                .to_string(),
-            ),
-            Input::List(_) | Input::Note => None,
-        }
+impl From<Question> for Field {
+    fn from(q: Question) -> Self {
+        Field { q, row: None }
     }
 }
 
@@ -227,34 +88,31 @@ fn Hint(id: Memo<String>, hint: Option<&'static str>) -> impl IntoView {
 #[component]
 pub fn FieldView(field: Field, #[prop(into)] path: Signal<String>) -> impl IntoView {
     let w = use_wizard();
-    let visible = field.when.clone().map(|cond| {
-        Memo::new(move |_| {
-            let profile = w.profile.get();
-            w.filing().with(|f| cond(f, &profile))
-        })
+    // Asked or not is the domain's to say (`asked`), for the checker too.
+    let visible = Memo::new(move |_| {
+        let profile = w.profile.get();
+        let p = path.get();
+        w.read(field.row, |f| asked(&p, f, &profile))
     });
-    let make = move || field_body(field.clone(), path);
-    match visible {
-        Some(visible) => (move || visible.get().then(make.clone())).into_any(),
-        None => make().into_any(),
-    }
+    move || visible.get().then(|| field_body(field.clone(), path))
 }
 
 fn field_body(field: Field, path: Signal<String>) -> AnyView {
     let w = use_wizard();
-    let label = field.label;
-    let hint = field.hint;
+    let label = field.q.label;
+    let hint = field.q.hint;
     let row = field.row;
-    let addr = StoredValue::new(field.addr());
+    let optional = field.q.spec.optional;
+    // The path is read when it is used: a row's index moves when a row
+    // above it is removed.
+    let addr = move || path.get_untracked();
     let id = Memo::new(move |_| w.field_id(&path.get()));
     let error = error_for(w, path);
-    match field.input {
-        Input::Note => view! { <p class="prw-body"><Tr k=label/></p> }.into_any(),
-        Input::List(kind) => view! { <ListEditor kind label/> }.into_any(),
-        Input::Text { kind, optional } => {
+    match field.q.spec.input {
+        Input::Record | Input::Rows | Input::Id => ().into_any(),
+        Input::Text(kind) => {
             let locked = w.is_locked(&path.get_untracked());
-            let value =
-                Memo::new(move |_| w.read(row, |f| addr.with_value(|a| record::text_at(f, a))));
+            let value = Memo::new(move |_| w.read(row, |f| record::text_at(f, &path.get())));
             // G4 shows as the purchaser types (a paste too long, an
             // invisible control character); other errors wait for Continue.
             let shown = error;
@@ -262,9 +120,8 @@ fn field_body(field: Field, path: Signal<String>) -> AnyView {
                 value.track();
                 let lang = w.lang.get();
                 shown.get().or_else(|| {
-                    w.filing().with_untracked(|f| {
-                        addr.with_value(|a| crate::domain::rules::text_problem(f, a, lang))
-                    })
+                    w.filing()
+                        .with_untracked(|f| crate::domain::rules::text_problem(f, &addr(), lang))
                 })
             });
             let describedby = described_by(id, hint.is_some(), error);
@@ -272,7 +129,7 @@ fn field_body(field: Field, path: Signal<String>) -> AnyView {
                 let on_input = move |ev: leptos::ev::Event| {
                     if !locked {
                         let v = event_target_value(&ev);
-                        w.edit(row, |f| addr.with_value(|a| record::set_text(f, a, v)));
+                        w.edit(row, |f| record::set_text(f, &addr(), v));
                     }
                 };
                 if kind == TextKind::Long {
@@ -321,14 +178,13 @@ fn field_body(field: Field, path: Signal<String>) -> AnyView {
             }
             .into_any()
         }
-        Input::Radios => {
+        Input::Choice => {
             let locked = w.is_locked(&path.get_untracked());
-            let value =
-                Memo::new(move |_| w.read(row, |f| addr.with_value(|a| record::pick_at(f, a))));
+            let value = Memo::new(move |_| w.read(row, |f| record::pick_at(f, &path.get())));
             let describedby = described_by(id, hint.is_some(), error);
             let options = w
                 .filing()
-                .with_untracked(|f| addr.with_value(|a| record::options_at(f, a)));
+                .with_untracked(|f| record::options_at(f, &addr()));
             let radios = options
                 .into_iter()
                 .enumerate()
@@ -340,7 +196,7 @@ fn field_body(field: Field, path: Signal<String>) -> AnyView {
                             <input class="prw-radio__input" type="radio" id=opt_id name=move || id.get() value=opt
                                 disabled=locked
                                 prop:checked=move || value.get() == Some(opt)
-                                on:change=move |_| w.edit(row, |f| addr.with_value(|a| record::set_pick(f, a, Some(opt)))) />
+                                on:change=move |_| w.edit(row, |f| record::set_pick(f, &addr(), Some(opt))) />
                             <label class="prw-radio__label" for=opt_id><Tr k=opt_label/></label>
                             {crate::text::has(&format!("{opt_label}.hint")).then(|| {
                                 let key = format!("{opt_label}.hint");
@@ -363,8 +219,7 @@ fn field_body(field: Field, path: Signal<String>) -> AnyView {
             .into_any()
         }
         Input::Check => {
-            let value =
-                Memo::new(move |_| w.read(row, |f| addr.with_value(|a| record::flag_at(f, a))));
+            let value = Memo::new(move |_| w.read(row, |f| record::flag_at(f, &path.get())));
             let describedby = described_by(id, hint.is_some(), error);
             view! {
                 <div class="prw-field" class:prw-field--error=move || error.with(Option::is_some)>
@@ -376,7 +231,7 @@ fn field_body(field: Field, path: Signal<String>) -> AnyView {
                             prop:checked=move || value.get()
                             on:change=move |ev| {
                                 let checked = event_target_checked(&ev);
-                                w.edit(row, |f| addr.with_value(|a| record::set_flag(f, a, checked)));
+                                w.edit(row, |f| record::set_flag(f, &addr(), checked));
                             } />
                         <label class="prw-checkbox__label" for=move || id.get()><Tr k=label/></label>
                     </div>
@@ -388,67 +243,32 @@ fn field_body(field: Field, path: Signal<String>) -> AnyView {
     }
 }
 
-/// The fields of one listed unit, by list.
-pub fn row_fields(kind: ListKind, id: u32) -> Vec<Field> {
-    let mut fields = vec![
-        Field::text("label.party.name", "name"),
-        Field::text("label.party.uscc", "uscc")
-            .kind(TextKind::Code)
-            .hint("hint.uscc"),
-    ];
-    if kind != ListKind::Mall {
-        fields.push(Field::choice("label.party.level", "level"));
-    }
-    if kind == ListKind::Joint {
-        fields.push(Field::text("label.party.budget_source", "budget_source"));
-    }
-    fields.push(Field::text("label.party.plan_ref", "plan_ref").kind(TextKind::Code));
-    fields.push(
-        Field::text("label.party.plan_date", "plan_date")
-            .kind(TextKind::Date)
-            .hint("hint.date"),
-    );
-    let amount = if kind == ListKind::Joint {
-        "label.party.share"
-    } else {
-        "label.party.amount"
-    };
-    fields.push(
-        Field::text(amount, "amount")
-            .kind(TextKind::Money)
-            .hint("hint.money"),
-    );
-    for field in &mut fields {
-        field.row = Some(RowKey(kind, id));
-    }
-    fields
-}
-
+/// A list of units: each row asks `Party`'s fields (those the list asks).
 #[component]
-fn ListEditor(kind: ListKind, label: &'static str) -> impl IntoView {
+pub fn ListEditor(path: &'static str, label: &'static str) -> impl IntoView {
     let w = use_wizard();
     let ids = Memo::new(move |_| {
         w.filing()
-            .with(|f| kind.rows(f).iter().map(|p| p.id).collect::<Vec<u32>>())
+            .with(|f| rows(f, path).iter().map(|p| p.id).collect::<Vec<u32>>())
     });
-    let list_error = error_for(w, Signal::derive(move || kind.path().to_string()));
-    let list_id = Memo::new(move |_| w.field_id(kind.path()));
+    let list_error = error_for(w, Signal::derive(move || path.to_string()));
+    let list_id = Memo::new(move |_| w.field_id(path));
     let add = move |_| {
-        let mut new_id = 0;
         w.edit(None, |f| {
-            let rows = kind.rows_mut(f);
-            new_id = rows
-                .iter()
-                .map(|p| p.id)
-                .max()
-                .map_or(1, |m| m.saturating_add(1));
-            rows.push(Party {
-                id: new_id,
-                ..Party::default()
-            });
+            if let Some(rows) = rows_mut(f, path) {
+                let id = rows
+                    .iter()
+                    .map(|p| p.id)
+                    .max()
+                    .map_or(1, |m| m.saturating_add(1));
+                rows.push(Party {
+                    id,
+                    ..Party::default()
+                });
+            }
         });
         let index = ids.get_untracked().len().saturating_sub(1);
-        w.focus_later(w.field_id(&format!("{}[{index}].name", kind.path())));
+        w.focus_later(w.field_id(&format!("{path}[{index}].name")));
         w.announce.set(w.t("ui.row_added").to_string());
     };
     view! {
@@ -456,7 +276,7 @@ fn ListEditor(kind: ListKind, label: &'static str) -> impl IntoView {
             <h3 class="prw-list__title"><Tr k=label/></h3>
             <ErrorMessage id=list_id error=list_error/>
             <For each=move || ids.get() key=|id| *id let:row_id>
-                <RowEditor kind row_id ids/>
+                <RowEditor list=path row_id ids/>
             </For>
             <button type="button" class="prw-button prw-button--secondary" on:click=add>
                 <Tr k="ui.add_row"/>
@@ -466,12 +286,13 @@ fn ListEditor(kind: ListKind, label: &'static str) -> impl IntoView {
 }
 
 #[component]
-fn RowEditor(kind: ListKind, row_id: u32, ids: Memo<Vec<u32>>) -> impl IntoView {
+fn RowEditor(list: &'static str, row_id: u32, ids: Memo<Vec<u32>>) -> impl IntoView {
     let w = use_wizard();
+    let key = RowKey(list, row_id);
     let index = Memo::new(move |_| ids.with(|v| v.iter().position(|x| *x == row_id).unwrap_or(0)));
     let name = Memo::new(move |_| {
-        w.read(Some(RowKey(kind, row_id)), |f| {
-            kind.rows(f)
+        w.read(Some(key), |f| {
+            rows(f, list)
                 .iter()
                 .find(|p| p.id == row_id)
                 .map(|p| p.name.trim().to_string())
@@ -481,16 +302,21 @@ fn RowEditor(kind: ListKind, row_id: u32, ids: Memo<Vec<u32>>) -> impl IntoView 
     let remove = move |_| {
         // Through `edit`: autosave, `wizard:change` and the pagehide flush
         // all hear of a removed row.
-        w.edit(None, |f| kind.rows_mut(f).retain(|p| p.id != row_id));
+        w.edit(None, |f| {
+            if let Some(rows) = rows_mut(f, list) {
+                rows.retain(|p| p.id != row_id);
+            }
+        });
         w.announce.set(w.t("ui.row_removed").to_string());
         // Focus stays in the list: the next row, or the list itself.
-        w.focus_later(w.field_id(kind.path()));
+        w.focus_later(w.field_id(list));
     };
-    let fields = row_fields(kind, row_id)
+    let fields = row_questions(list)
         .into_iter()
-        .map(|field| {
-            let leaf = field.path;
-            let path = Signal::derive(move || format!("{}[{}].{leaf}", kind.path(), index.get()));
+        .map(|q| {
+            let leaf = q.path.clone();
+            let path = Signal::derive(move || format!("{list}[{}].{leaf}", index.get()));
+            let field = Field { q, row: Some(key) };
             view! { <FieldView field path/> }
         })
         .collect_view();

@@ -6,7 +6,6 @@ pub mod form;
 pub mod pages;
 pub mod rows;
 pub mod state;
-pub mod steps;
 pub mod tr;
 
 pub use pages::App;

@@ -1,45 +1,26 @@
-//! The lists of units a route asks for, and each listed row as its own
-//! change channel.
+//! Each listed row as its own change channel: a keystroke in one row of a
+//! 300-row list re-reads that row only.
 
 use crate::domain::model::{Filing, Party};
+use crate::domain::record::{self, Slot, SlotMut};
 
-/// A row of a list, as a change channel.
+/// A row of a list (by the list's path and the row's stable id), as a
+/// change channel.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct RowKey(pub ListKind, pub u32);
+pub struct RowKey(pub &'static str, pub u32);
 
-/// The three lists of units a route may ask for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum ListKind {
-    /// D-own requesting units.
-    Units,
-    /// J-mall participating purchasers.
-    Mall,
-    /// J-voluntary participating purchasers.
-    Joint,
+/// The rows of the list at `path` (empty when the path names no list).
+pub fn rows<'a>(f: &'a Filing, path: &str) -> &'a [Party] {
+    match record::slot_at(f, path) {
+        Some(Slot::Rows(rows)) => rows,
+        _ => &[],
+    }
 }
 
-impl ListKind {
-    pub fn path(self) -> &'static str {
-        match self {
-            ListKind::Units => "department.units",
-            ListKind::Mall => "mall.participants",
-            ListKind::Joint => "joint.participants",
-        }
-    }
-
-    pub fn rows(self, f: &Filing) -> &Vec<Party> {
-        match self {
-            ListKind::Units => &f.department.units,
-            ListKind::Mall => &f.mall.participants,
-            ListKind::Joint => &f.joint.participants,
-        }
-    }
-
-    pub fn rows_mut(self, f: &mut Filing) -> &mut Vec<Party> {
-        match self {
-            ListKind::Units => &mut f.department.units,
-            ListKind::Mall => &mut f.mall.participants,
-            ListKind::Joint => &mut f.joint.participants,
-        }
+/// The rows of the list at `path`, to change.
+pub fn rows_mut<'a>(f: &'a mut Filing, path: &str) -> Option<&'a mut Vec<Party>> {
+    match record::slot_at_mut(f, path) {
+        Some(SlotMut::Rows(rows)) => Some(rows),
+        _ => None,
     }
 }

@@ -15,9 +15,10 @@ use crate::domain::i18n::Lang;
 use crate::domain::model::Filing;
 use crate::domain::package::{build, Package};
 use crate::domain::profile::Profile;
-use crate::domain::route::{step_for_path, steps, Step};
+use crate::domain::route::{steps, Step};
 use crate::domain::rules::check;
 use crate::text::t;
+use crate::wizard::step_for_path;
 
 #[derive(Clone, Copy)]
 pub struct Wizard {

@@ -1,11 +1,9 @@
 //! A1–A7: choosing a centralized procurement agency across levels (SD §2, LC §2).
 
-use super::general::{
-    choose, date, required, required_text, text_shape, uscc, NAME_MAX, REF_MAX, TEXT_MAX,
-};
+use super::general::{choose, date, required, required_text, uscc};
 use super::Ctx;
+use crate::domain::asked;
 use crate::domain::model::AgencyChoice;
-use crate::domain::profile::ProfileId;
 use crate::domain::values::Level;
 
 /// Names compare without spaces or full-width/half-width parentheses
@@ -35,23 +33,18 @@ pub(super) fn check(ctx: &mut Ctx) {
     }
 
     match choose(ctx, "agency.choice", a.choice, "field.agency_choice") {
-        Some(AgencyChoice::ProvincialCentre | AgencyChoice::JinanCentre) => match ctx.profile.id {
-            // A3: a reason is required under the provincial notice alone.
-            ProfileId::Shandong => {
+        Some(AgencyChoice::ProvincialCentre | AgencyChoice::JinanCentre) => {
+            // A3: a reason is required under the provincial notice alone;
+            // the form asks for it in the same case.
+            if asked::a3_reason(f, ctx.profile) {
                 if a.a3_reason.is_none() {
                     ctx.error("A3", "agency.a3_reason", "A3.reason", &[]);
                 }
-                text_shape(
-                    ctx,
-                    "agency.reason_detail",
-                    &a.reason_detail,
-                    TEXT_MAX,
-                    "field.agency.reason_detail",
-                );
+            } else {
+                // A3-LC: Liaocheng units at every level need none.
+                ctx.info("A3-LC", "agency.choice", "A3-LC.allowed");
             }
-            // A3-LC: Liaocheng units at every level need none.
-            ProfileId::Liaocheng => ctx.info("A3-LC", "agency.choice", "A3-LC.allowed"),
-        },
+        }
         Some(AgencyChoice::ResidentCentre) => {
             // A2: 非驻济省直预算单位 only.
             let p = &f.purchaser;
@@ -69,7 +62,6 @@ pub(super) fn check(ctx: &mut Ctx) {
         ctx,
         "agency.agency.name",
         &a.agency.name,
-        NAME_MAX,
         "field.agency.name",
     );
     uscc(
@@ -83,14 +75,7 @@ pub(super) fn check(ctx: &mut Ctx) {
 
     // A5: 事先就承接事宜沟通确认，再备案采购计划.
     let c = &a.confirmation;
-    required_text(
-        ctx,
-        "agency.confirmation.by",
-        &c.by,
-        NAME_MAX,
-        "field.confirmation.by",
-        ("A5", "A5.by", &[]),
-    );
+    required_text(ctx, "agency.confirmation.by", &c.by, ("A5", "A5.by", &[]));
     let confirmed = date(
         ctx,
         "agency.confirmation.date",
@@ -102,8 +87,6 @@ pub(super) fn check(ctx: &mut Ctx) {
         ctx,
         "agency.confirmation.reference",
         &c.reference,
-        REF_MAX,
-        "field.confirmation.reference",
         ("A5", "A5.reference", &[]),
     );
 
@@ -112,8 +95,6 @@ pub(super) fn check(ctx: &mut Ctx) {
         ctx,
         "agency.plan_ref",
         &a.plan_ref,
-        REF_MAX,
-        "field.plan_ref",
         ("A6", "A6.plan_ref", &[]),
     );
     let planned = date(
@@ -140,7 +121,6 @@ pub(super) fn check(ctx: &mut Ctx) {
         ctx,
         "agency.plan_agent",
         &a.plan_agent,
-        NAME_MAX,
         "field.agency.plan_agent",
     ) && !a.agency.name.trim().is_empty()
         && !same_name(&a.plan_agent, &a.agency.name)

@@ -2,7 +2,7 @@
 
 use std::collections::HashSet;
 
-use super::general::{self, choose, date, required, required_text, uscc, NAME_MAX, REF_MAX};
+use super::general::{self, choose, date, required, required_text, uscc};
 use super::{Ctx, Row};
 use crate::domain::model::NeedNature;
 use crate::domain::profile::ProfileId;
@@ -15,7 +15,6 @@ pub(super) fn check_own(ctx: &mut Ctx) {
         ctx,
         "department.organiser.name",
         &org.name,
-        NAME_MAX,
         "field.organiser.name",
     );
     let organiser_code = uscc(
@@ -76,8 +75,6 @@ pub(super) fn check_own(ctx: &mut Ctx) {
             ctx,
             at("plan_ref"),
             &unit.plan_ref,
-            REF_MAX,
-            "field.plan_ref",
             ("D4", "D4.plan_ref", &row()),
         );
         if unit.plan_date.trim().is_empty() {
@@ -123,7 +120,6 @@ pub(super) fn check_join(ctx: &mut Ctx) {
         ctx,
         "join.organiser_name",
         &j.organiser_name,
-        NAME_MAX,
         "field.organiser.name",
     );
     // D8: 国家部委、省级有关部门等上级单位.
@@ -148,7 +144,6 @@ pub(super) fn check_join(ctx: &mut Ctx) {
         ctx,
         "join.organiser_project_ref",
         &j.organiser_project_ref,
-        REF_MAX,
         "field.organiser.project_ref",
     );
 
@@ -157,8 +152,6 @@ pub(super) fn check_join(ctx: &mut Ctx) {
         ctx,
         "join.plan_ref",
         &j.plan_ref,
-        REF_MAX,
-        "field.plan_ref",
         ("D9", "D9.plan_ref", &[]),
     );
     let plan = date(ctx, "join.plan_date", &j.plan_date, "field.plan_date", true);

@@ -11,11 +11,6 @@ use crate::domain::money::{Fen, MoneyError};
 use crate::domain::uscc::{Uscc, UsccError};
 use crate::domain::values::{is_phone, ItemCode, Level};
 
-/// Lengths that no real name or reference exceeds; longer input is a paste
-/// accident, and a bound keeps packages small.
-pub const NAME_MAX: u64 = 200;
-pub const REF_MAX: u64 = 100;
-pub const TEXT_MAX: u64 = 2000;
 /// More rows than any real procurement; past this the rules stop reading.
 pub const MAX_ROWS: usize = 5000;
 
@@ -32,70 +27,22 @@ pub fn is_invisible_control(c: char) -> bool {
         || ('\u{2066}'..='\u{2069}').contains(&c)
 }
 
-/// Every text field of the filing: its record and field, its bound, and
-/// the words that name it in a message. [`every_text`] reads it; a test
-/// fails when a text field of the record tables is missing here.
-#[rustfmt::skip]
-pub const TEXT_BOUNDS: &[(&str, &str, u64, &str)] = &[
-    ("Purchaser", "name", NAME_MAX, "field.purchaser.name"),
-    ("Purchaser", "uscc", REF_MAX, "field.uscc"),
-    ("Purchaser", "division", NAME_MAX, "field.purchaser.division"),
-    ("Purchaser", "contact_name", NAME_MAX, "field.purchaser.contact_name"),
-    ("Purchaser", "contact_phone", REF_MAX, "field.contact_phone"),
-    ("Project", "name", NAME_MAX, "field.project.name"),
-    ("Project", "item_code", REF_MAX, "field.project.item_code"),
-    ("Project", "budget", REF_MAX, "field.project.budget"),
-    ("Project", "funding_source", NAME_MAX, "field.project.funding_source"),
-    ("Project", "planned_date", REF_MAX, "field.project.planned_date"),
-    ("Party", "name", NAME_MAX, "field.unit.name"),
-    ("Party", "uscc", REF_MAX, "field.uscc"),
-    ("Party", "budget_source", NAME_MAX, "field.unit.budget_source"),
-    ("Party", "plan_ref", REF_MAX, "field.plan_ref"),
-    ("Party", "plan_date", REF_MAX, "field.plan_date"),
-    ("Party", "amount", REF_MAX, "field.unit.amount"),
-    ("Organisation", "name", NAME_MAX, "field.organisation.name"),
-    ("Organisation", "uscc", REF_MAX, "field.uscc"),
-    ("DepartmentJoin", "organiser_name", NAME_MAX, "field.organiser.name"),
-    ("DepartmentJoin", "organiser_project_ref", REF_MAX, "field.organiser.project_ref"),
-    ("DepartmentJoin", "plan_ref", REF_MAX, "field.plan_ref"),
-    ("DepartmentJoin", "plan_date", REF_MAX, "field.plan_date"),
-    ("DepartmentJoin", "participation_date", REF_MAX, "field.join.participation_date"),
-    ("AgencyConfirmation", "by", NAME_MAX, "field.confirmation.by"),
-    ("AgencyConfirmation", "date", REF_MAX, "field.confirmation.date"),
-    ("AgencyConfirmation", "reference", REF_MAX, "field.confirmation.reference"),
-    ("AgencyRoute", "reason_detail", TEXT_MAX, "field.agency.reason_detail"),
-    ("AgencyRoute", "plan_ref", REF_MAX, "field.plan_ref"),
-    ("AgencyRoute", "plan_date", REF_MAX, "field.plan_date"),
-    ("AgencyRoute", "plan_agent", NAME_MAX, "field.agency.plan_agent"),
-    ("MallRoute", "standard_ref", TEXT_MAX, "field.mall.standard_ref"),
-    ("MallRoute", "mall_ref", REF_MAX, "field.mall_ref"),
-    ("JointRoute", "requirement_ref", REF_MAX, "field.requirement_ref"),
-    ("JointRoute", "allocation_ref", REF_MAX, "field.allocation_ref"),
-    ("JointRoute", "allocation_date", REF_MAX, "field.allocation_date"),
-    ("JointRoute", "allocation_terms", TEXT_MAX, "field.joint.allocation_terms"),
-    ("Representative", "name", NAME_MAX, "field.representative.name"),
-    ("Representative", "post", NAME_MAX, "field.representative.post"),
-    ("Representative", "phone", REF_MAX, "field.representative.phone"),
-    ("Representative", "authorization_ref", REF_MAX, "field.representative.authorization_ref"),
-    ("Policies", "other", TEXT_MAX, "field.policies.other"),
-    ("Responsibility", "approval_ref", REF_MAX, "field.approval_ref"),
-    ("Responsibility", "approval_date", REF_MAX, "field.approval_date"),
-    ("Responsibility", "entrusted_matters", TEXT_MAX, "field.responsibility.entrusted_matters"),
-    ("Responsibility", "entrustment_ref", REF_MAX, "field.entrustment_ref"),
-    ("Responsibility", "entrustment_date", REF_MAX, "field.entrustment_date"),
-];
-
-/// The bound and label of a text field, by record and field name.
-pub fn text_bound(record: &str, field: &str) -> Option<(u64, &'static str)> {
-    TEXT_BOUNDS
-        .iter()
-        .find(|(r, f, _, _)| *r == record && *f == field)
-        .map(|(_, _, max, label)| (*max, *label))
+/// The bound and message words of a text field, by record and field name,
+/// from its declaration in `model.rs`.
+pub fn text_bound(
+    record: &dyn crate::domain::record::Record,
+    field: &str,
+) -> Option<(u64, &'static str)> {
+    let spec = record.spec(field)?;
+    match spec.input {
+        crate::domain::field::Input::Text(_) => Some((spec.max, spec.noun?)),
+        _ => None,
+    }
 }
 
-/// G4 as the purchaser types, for the field at `path` (form paths, rows by
-/// id): the message, in `lang`, when its text is too long or holds an
-/// invisible control character. The same bound and words as [`every_text`].
+/// G4 as the purchaser types, for the field at `path` (rows by index):
+/// the message, in `lang`, when its text is too long or holds an invisible
+/// control character. The same bound and words as [`every_text`].
 pub fn text_problem(
     filing: &crate::domain::model::Filing,
     path: &str,
@@ -109,7 +56,7 @@ pub fn text_problem(
     let Some(Slot::Text(value)) = owner.slot(field) else {
         return None;
     };
-    let (max, label_key) = text_bound(owner.name(), field)?;
+    let (max, label_key) = text_bound(owner, field)?;
     let mut params = std::collections::BTreeMap::new();
     params.insert("field".to_string(), format!("@{label_key}"));
     let key = if !value.validate_length(None, Some(max), None) {
@@ -134,7 +81,7 @@ pub(super) fn every_text(ctx: &mut Ctx) {
         for key in record.keys() {
             match record.slot(key) {
                 Some(Slot::Text(value)) => {
-                    let Some((max, label)) = text_bound(record.name(), key) else {
+                    let Some((max, label)) = text_bound(record, key) else {
                         continue;
                     };
                     let too_long = !value.validate_length(None, Some(max), None);
@@ -188,33 +135,13 @@ pub(super) fn every_text(ctx: &mut Ctx) {
     }
 }
 
-/// G4: length and invisible control characters, for any text.
-pub(super) fn text_shape(
-    ctx: &mut Ctx,
-    path: impl FieldPath + Copy,
-    value: &str,
-    max: u64,
-    field: &'static str,
-) {
-    if !value.validate_length(None, Some(max), None) {
-        ctx.error(
-            "G4",
-            path,
-            "G4.too_long",
-            &[label(field), ("max", max.to_string())],
-        );
-    } else if value.chars().any(is_invisible_control) {
-        ctx.error("G4", path, "G4.control", &[label(field)]);
-    }
-}
-
 /// A required text: blank (after trimming) gets `missing`'s own message.
+/// Its length and characters are checked for every text by [`every_text`],
+/// with the bound and words of its declaration.
 pub(super) fn required_text(
     ctx: &mut Ctx,
     path: impl FieldPath + Copy,
     value: &str,
-    max: u64,
-    field: &'static str,
     missing: (&'static str, &'static str, &[(&str, String)]),
 ) -> bool {
     if value.trim().is_empty() {
@@ -222,7 +149,6 @@ pub(super) fn required_text(
         ctx.error(rule, path, key, params);
         false
     } else {
-        text_shape(ctx, path, value, max, field);
         true
     }
 }
@@ -232,17 +158,9 @@ pub(super) fn required(
     ctx: &mut Ctx,
     path: impl FieldPath + Copy,
     value: &str,
-    max: u64,
     field: &'static str,
 ) -> bool {
-    required_text(
-        ctx,
-        path,
-        value,
-        max,
-        field,
-        ("G4", "G4.required", &[label(field)]),
-    )
+    required_text(ctx, path, value, ("G4", "G4.required", &[label(field)]))
 }
 
 pub(super) fn choose<T>(
@@ -391,7 +309,7 @@ pub(super) fn party_basics(
     party: &Party,
 ) -> (Option<Uscc>, Option<Fen>) {
     let at = |field| Row { list, index, field };
-    required(ctx, at("name"), &party.name, NAME_MAX, "field.unit.name");
+    required(ctx, at("name"), &party.name, "field.unit.name");
     let code = uscc(ctx, at("uscc"), &party.uscc, "who.unit", true);
     let amount = money(ctx, at("amount"), &party.amount, "field.unit.amount");
     (code, amount)
@@ -427,29 +345,15 @@ pub(super) fn check(ctx: &mut Ctx) {
     }
 
     let p = &f.purchaser;
-    required(
-        ctx,
-        "purchaser.name",
-        &p.name,
-        NAME_MAX,
-        "field.purchaser.name",
-    );
+    required(ctx, "purchaser.name", &p.name, "field.purchaser.name");
     uscc(ctx, "purchaser.uscc", &p.uscc, "who.purchaser", true);
     if choose(ctx, "purchaser.level", p.level, "field.level") == Some(Level::Province) {
         choose(ctx, "purchaser.in_jinan", p.in_jinan, "field.in_jinan");
     }
-    text_shape(
-        ctx,
-        "purchaser.division",
-        &p.division,
-        NAME_MAX,
-        "field.purchaser.division",
-    );
     required(
         ctx,
         "purchaser.contact_name",
         &p.contact_name,
-        NAME_MAX,
         "field.purchaser.contact_name",
     );
     if !is_phone(&p.contact_phone) {
@@ -457,13 +361,7 @@ pub(super) fn check(ctx: &mut Ctx) {
     }
 
     let pr = &f.project;
-    required(
-        ctx,
-        "project.name",
-        &pr.name,
-        NAME_MAX,
-        "field.project.name",
-    );
+    required(ctx, "project.name", &pr.name, "field.project.name");
     let object = choose(ctx, "project.object", pr.object, "field.object");
     if pr.item_code.trim().is_empty() {
         ctx.error(
@@ -506,7 +404,6 @@ pub(super) fn check(ctx: &mut Ctx) {
         ctx,
         "project.funding_source",
         &pr.funding_source,
-        NAME_MAX,
         "field.project.funding_source",
     );
     date(
@@ -527,43 +424,45 @@ mod tests {
     use crate::domain::route::RouteId;
     use crate::domain::sample::sample;
 
-    /// Every text field of every record has a bound and a label, and the
-    /// table names no field that is not text: the two cannot drift apart.
+    /// Every field's declaration fits its type (a text is declared as a
+    /// text, a choice as a choice, …), and every text has a bound and
+    /// message words in both languages.
     #[test]
-    fn every_text_field_has_a_bound_and_a_label() {
-        fn walk(r: &dyn Record, seen: &mut Vec<(&'static str, &'static str)>) {
-            for key in r.keys() {
-                match r.slot(key) {
-                    Some(Slot::Text(_)) => seen.push((r.name(), key)),
-                    Some(Slot::Record(inner)) => walk(inner, seen),
-                    Some(Slot::Rows(rows)) => rows.iter().for_each(|row| walk(row, seen)),
-                    _ => {}
-                }
+    fn every_declaration_fits_its_field() {
+        use crate::domain::field::Input;
+        use crate::domain::i18n::{lookup, Lang};
+        fn walk(r: &dyn Record) {
+            for (key, spec) in r.keys().iter().zip(r.specs()) {
+                assert_eq!(*key, spec.name);
+                let fits = match (r.slot(key), spec.input) {
+                    (Some(Slot::Text(_)), Input::Text(_)) => {
+                        let noun = spec
+                            .noun
+                            .unwrap_or_else(|| panic!("{}.{key}: no noun", r.name()));
+                        assert!(spec.max > 0, "{}.{key}", r.name());
+                        assert!(
+                            lookup(noun, Lang::Zh).is_some() && lookup(noun, Lang::En).is_some(),
+                            "{noun}"
+                        );
+                        true
+                    }
+                    (Some(Slot::Flag(_)), Input::Check)
+                    | (Some(Slot::Pick(_)), Input::Choice)
+                    | (Some(Slot::Id(_)), Input::Id) => true,
+                    (Some(Slot::Record(inner)), Input::Record) => {
+                        walk(inner);
+                        true
+                    }
+                    (Some(Slot::Rows(_)), Input::Rows) => {
+                        walk(&crate::domain::model::Party::default());
+                        true
+                    }
+                    _ => false,
+                };
+                assert!(fits, "{}.{key} is declared as {:?}", r.name(), spec.input);
             }
         }
-        let mut all = Filing::default();
-        for route in RouteId::ALL {
-            let f = sample(route, ProfileId::Shandong);
-            all.department.units.extend(f.department.units);
-            all.mall.participants.extend(f.mall.participants);
-            all.joint.participants.extend(f.joint.participants);
-        }
-        let mut seen = Vec::new();
-        walk(&all, &mut seen);
-        for (record, field) in &seen {
-            let (_, label) = text_bound(record, field)
-                .unwrap_or_else(|| panic!("{record}.{field} has no entry in TEXT_BOUNDS"));
-            assert!(
-                crate::domain::i18n::lookup(label, crate::domain::i18n::Lang::En).is_some(),
-                "{label}"
-            );
-        }
-        for (record, field, _, _) in TEXT_BOUNDS {
-            assert!(
-                seen.contains(&(record, field)),
-                "TEXT_BOUNDS names {record}.{field}, which is not a text field"
-            );
-        }
+        walk(&Filing::default());
     }
 
     #[test]
@@ -579,9 +478,8 @@ mod tests {
             text_problem(&f, "responsibility.policies.other", Lang::En).as_deref(),
             Some("other procurement policies must be 2000 characters or fewer")
         );
-        let id = f.joint.participants[1].id;
         f.joint.participants[1].budget_source = "财政\u{202E}拨款".into();
-        let row = format!("joint.participants#{id}.budget_source");
+        let row = "joint.participants[1].budget_source".to_string();
         assert_eq!(
             text_problem(&f, &row, Lang::Zh).as_deref(),
             Some("预算资金来源含有不可见的控制字符，请删除")

@@ -1,8 +1,6 @@
 //! J0–J10: joint procurement (SD §3, LC §3).
 
-use super::general::{
-    self, choose, date, required, required_text, uscc, NAME_MAX, REF_MAX, TEXT_MAX,
-};
+use super::general::{self, choose, date, required, required_text, uscc};
 use super::{Ctx, Row};
 use crate::domain::model::{Acceptance, AgencyKind, Party};
 use crate::domain::money::Fen;
@@ -70,8 +68,6 @@ fn participants(
                 ctx,
                 at("budget_source"),
                 &party.budget_source,
-                NAME_MAX,
-                "field.project.funding_source",
                 ("J5", "J5.budget_source", &row()),
             );
         }
@@ -79,8 +75,6 @@ fn participants(
             ctx,
             at("plan_ref"),
             &party.plan_ref,
-            REF_MAX,
-            "field.plan_ref",
             ("J5", "J5.plan_ref", &row()),
         );
         date(
@@ -110,7 +104,6 @@ pub(super) fn check_mall(ctx: &mut Ctx) {
         ctx,
         "mall.standard_ref",
         &m.standard_ref,
-        TEXT_MAX,
         "field.mall.standard_ref",
     );
     // J2: 通过网上商城统一组织.
@@ -118,8 +111,6 @@ pub(super) fn check_mall(ctx: &mut Ctx) {
         ctx,
         "mall.mall_ref",
         &m.mall_ref,
-        REF_MAX,
-        "field.mall_ref",
         ("J2", "J2.mall_ref", &[]),
     );
     let amounts = participants(ctx, "mall.participants", &m.participants, 1, false);
@@ -148,8 +139,6 @@ pub(super) fn check_voluntary(ctx: &mut Ctx) {
         ctx,
         "joint.requirement_ref",
         &j.requirement_ref,
-        REF_MAX,
-        "field.requirement_ref",
         ("J4", "J4.reference", &[]),
     );
     if !j.requirement_agreed {
@@ -161,7 +150,6 @@ pub(super) fn check_voluntary(ctx: &mut Ctx) {
         ctx,
         "joint.agency.name",
         &j.agency.name,
-        NAME_MAX,
         "field.joint.agency_name",
     );
     uscc(
@@ -177,27 +165,20 @@ pub(super) fn check_voluntary(ctx: &mut Ctx) {
     }
     ctx.info("J7", "joint", "J7.info");
 
-    // J8: 按照事先约定.
-    let missing = j.allocation_ref.trim().is_empty()
-        || j.allocation_date.trim().is_empty()
-        || j.allocation_terms.trim().is_empty();
-    if missing {
-        ctx.error("J8", "joint.allocation_ref", "J8.missing", &[]);
-    } else {
-        general::text_shape(
-            ctx,
-            "joint.allocation_ref",
-            &j.allocation_ref,
-            REF_MAX,
-            "field.allocation_ref",
-        );
-        general::text_shape(
-            ctx,
-            "joint.allocation_terms",
-            &j.allocation_terms,
-            TEXT_MAX,
-            "field.joint.allocation_terms",
-        );
+    // J8: 按照事先约定. Each part of the agreement left blank is refused
+    // where it is typed.
+    let mut complete = true;
+    for (path, value) in [
+        ("joint.allocation_ref", &j.allocation_ref),
+        ("joint.allocation_date", &j.allocation_date),
+        ("joint.allocation_terms", &j.allocation_terms),
+    ] {
+        if value.trim().is_empty() {
+            ctx.error("J8", path, "J8.missing", &[]);
+            complete = false;
+        }
+    }
+    if complete {
         let agreed = date(
             ctx,
             "joint.allocation_date",

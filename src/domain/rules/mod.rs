@@ -5,7 +5,7 @@
 mod agency;
 mod department;
 mod general;
-pub use general::{is_invisible_control, text_bound, text_problem, MAX_ROWS, TEXT_BOUNDS};
+pub use general::{is_invisible_control, text_bound, text_problem, MAX_ROWS};
 mod joint;
 pub mod reference;
 mod responsibility;
@@ -20,7 +20,7 @@ use super::profile::{Profile, ProfileId};
 use super::route::RouteId;
 
 /// Bumped whenever a rule, a clause or a message changes meaning.
-pub const RULES_VERSION: &str = "2026.11.2";
+pub const RULES_VERSION: &str = "2026.11.3";
 
 /// Where a rule comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -154,7 +154,7 @@ pub static RULES: &[RuleDef] = &[
     rule("G1", &[Gb32100, Gb11714], &[Gb32100, Gb11714], false, &[("G1.character", Error), ("G1.character_suggest", Error), ("G1.check", Error), ("G1.empty", Error), ("G1.enterprise", Warning), ("G1.length", Error), ("G1.org_check", Warning)]),
     rule("G2", &[Data], &[Data], false, &[("G2.decimals", Error), ("G2.empty", Error), ("G2.format", Error), ("G2.positive", Error), ("G2.too_large", Error)]),
     rule("G3", &[Data], &[Data], false, &[("G3.empty", Error), ("G3.format", Error), ("G3.future", Error), ("G3.no_such_day", Error)]),
-    rule("G4", &[Data], &[Data], false, &[("G4.choose", Error), ("G4.control", Error), ("G4.item_code", Error), ("G4.item_object", Error), ("G4.phone", Error), ("G4.required", Error), ("G4.rows", Error), ("G4.too_long", Error), ("G4.too_many_rows", Error)]),
+    rule("G4", &[Data], &[Data], false, &[("G4.answer", Error), ("G4.choose", Error), ("G4.control", Error), ("G4.item_code", Error), ("G4.item_object", Error), ("G4.phone", Error), ("G4.required", Error), ("G4.rows", Error), ("G4.too_long", Error), ("G4.too_many_rows", Error)]),
     rule("G5", &[Data], &[Data], false, &[("G5.route", Error)]),
 ];
 

@@ -1,7 +1,8 @@
 //! R1–R5: the purchaser's own responsibility (SD §4).
 
-use super::general::{choose, date, required, text_shape, NAME_MAX, REF_MAX, TEXT_MAX};
+use super::general::{choose, date, required};
 use super::Ctx;
+use crate::domain::asked;
 use crate::domain::date::Date;
 use crate::domain::money::Fen;
 use crate::domain::route::RouteId;
@@ -27,38 +28,27 @@ pub(super) fn check(ctx: &mut Ctx, route: RouteId) {
         Some(_) => approval(ctx),
     }
 
-    // R2: entrusted matters whenever an agency runs the procurement.
-    let uses_agency = match route {
-        RouteId::DOwn => choose(
+    // R2: entrusted matters whenever an agency runs the procurement (the
+    // form asks them in the same case).
+    if route == RouteId::DOwn {
+        choose(
             ctx,
             "responsibility.uses_agency",
             r.uses_agency,
             "field.uses_agency",
-        ),
-        _ => Some(true),
-    };
-    if uses_agency == Some(true) {
+        );
+    }
+    if asked::uses_agency(ctx.filing) {
         if r.entrusted_matters.trim().is_empty() {
             ctx.error("R2", "responsibility.entrusted_matters", "R2.matters", &[]);
-        } else {
-            text_shape(
-                ctx,
-                "responsibility.entrusted_matters",
-                &r.entrusted_matters,
-                TEXT_MAX,
-                "field.responsibility.entrusted_matters",
-            );
         }
-        if r.entrustment_ref.trim().is_empty() || r.entrustment_date.trim().is_empty() {
+        // Each half of the agreement is refused where it is typed.
+        if r.entrustment_ref.trim().is_empty() {
             ctx.error("R2", "responsibility.entrustment_ref", "R2.agreement", &[]);
+        }
+        if r.entrustment_date.trim().is_empty() {
+            ctx.error("R2", "responsibility.entrustment_date", "R2.agreement", &[]);
         } else {
-            text_shape(
-                ctx,
-                "responsibility.entrustment_ref",
-                &r.entrustment_ref,
-                REF_MAX,
-                "field.plan_ref",
-            );
             date(
                 ctx,
                 "responsibility.entrustment_date",
@@ -73,32 +63,10 @@ pub(super) fn check(ctx: &mut Ctx, route: RouteId) {
     let rep = &r.representative;
     if rep.name.trim().is_empty() {
         ctx.error("R3", "responsibility.representative.name", "R3.name", &[]);
-    } else {
-        text_shape(
-            ctx,
-            "responsibility.representative.name",
-            &rep.name,
-            NAME_MAX,
-            "field.purchaser.contact_name",
-        );
     }
     if !is_phone(&rep.phone) {
         ctx.error("R3", "responsibility.representative.phone", "R3.phone", &[]);
     }
-    text_shape(
-        ctx,
-        "responsibility.representative.post",
-        &rep.post,
-        NAME_MAX,
-        "field.representative.post",
-    );
-    text_shape(
-        ctx,
-        "responsibility.representative.authorization_ref",
-        &rep.authorization_ref,
-        REF_MAX,
-        "field.representative.authorization_ref",
-    );
     if !rep.no_conflict_declared {
         ctx.error(
             "R3",
@@ -110,13 +78,6 @@ pub(super) fn check(ctx: &mut Ctx, route: RouteId) {
 
     // R5: advice only.
     let pol = &r.policies;
-    text_shape(
-        ctx,
-        "responsibility.policies.other",
-        &pol.other,
-        TEXT_MAX,
-        "field.policies.other",
-    );
     if !pol.sme && !pol.energy_saving && pol.other.trim().is_empty() {
         ctx.warn("R5", "responsibility.policies", "R5.none", &[]);
     }
@@ -158,7 +119,6 @@ fn approval(ctx: &mut Ctx) {
         ctx,
         "responsibility.approval_ref",
         &r.approval_ref,
-        REF_MAX,
         "field.plan_ref",
     );
     let approved = date(

@@ -1,0 +1,136 @@
+//! Autosave: a debounced save after each edit, an immediate one when the
+//! page is hidden or the wizard unmounted, and a stop when another tab
+//! saved the same draft.
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+
+use super::status::saved_text;
+use super::{current, now_ms, perf_now, refresh_list, resume};
+use crate::domain::route::Step;
+use crate::storage::SaveError;
+use crate::ui::state::{PendingSave, SaveStatus, Wizard};
+
+/// Wait this long after the last keystroke before saving (≤ 500 ms).
+const DEBOUNCE: Duration = Duration::from_millis(300);
+
+/// Save now. Never overwrites another tab's newer save, never loses the
+/// previous save when storage is full.
+pub fn save_now(w: Wizard) {
+    if !w.alive()
+        || w.draft.with_untracked(|d| d.id.is_empty())
+        || w.save_status.get_untracked() == SaveStatus::Conflict
+    {
+        return;
+    }
+    let started = perf_now();
+    let draft = current(w);
+    let result = w.store.with_value(|s| s.save(&draft));
+    w.last_save_ms.set(perf_now() - started);
+    match result {
+        Ok(()) => {
+            w.draft.update(|d| d.revision = draft.revision);
+            let detail = serde_json::json!({ "id": draft.id, "revision": draft.revision, "savedAt": draft.saved_at });
+            w.emit("wizard:draft-saved", &detail.to_string());
+            w.save_status.set(SaveStatus::Saved(now_ms()));
+            // Autosave status is announced politely, not on every keystroke.
+            w.announce.set(saved_text(w, now_ms()));
+        }
+        Err(SaveError::Blocked) => w.save_status.set(SaveStatus::Memory),
+        Err(SaveError::Quota) => {
+            w.save_status.set(SaveStatus::Quota);
+            w.announce.set(w.t("draft.quota").to_string());
+        }
+        Err(SaveError::Conflict) => {
+            w.save_status.set(SaveStatus::Conflict);
+            w.announce.set(w.t("draft.conflict").to_string());
+        }
+        Err(SaveError::Other(_)) => w.save_status.set(SaveStatus::Failed),
+    }
+}
+
+/// Wire autosave to edits and page lifecycle; resume this tab's draft.
+pub fn start_autosave(w: Wizard) {
+    // A reload in the same tab comes back to the same page and answers.
+    if let Some(id) = w.store.with_value(|s| s.current_pointer()) {
+        if let Some(Ok(d)) = w.store.with_value(|s| s.load(&id)) {
+            resume(w, d);
+        }
+    }
+    refresh_list(w);
+
+    Effect::new(move |first: Option<()>| {
+        w.edits.track();
+        w.step.track();
+        if first.is_none() || w.draft.with_untracked(|d| d.id.is_empty()) {
+            return;
+        }
+        let handle = set_timeout_with_handle(
+            move || {
+                if w.alive() {
+                    w.pending.update_value(|p| *p = PendingSave::default());
+                    save_now(w);
+                }
+            },
+            DEBOUNCE,
+        )
+        .ok();
+        w.pending.update_value(|p| {
+            p.dirty = true;
+            if let Some(t) = std::mem::replace(&mut p.timer, handle) {
+                t.clear();
+            }
+        });
+    });
+
+    // Leaving or hiding the page saves at once: a crash after that loses nothing.
+    let on_hide = window_event_listener(leptos::ev::pagehide, move |_| flush(w));
+    let on_visibility = window_event_listener(leptos::ev::visibilitychange, move |_| {
+        if document().visibility_state() == web_sys::VisibilityState::Hidden {
+            flush(w);
+        }
+    });
+    // Another tab saved: this tab must not overwrite it silently.
+    let on_storage =
+        window_event_listener(leptos::ev::storage, move |ev: web_sys::StorageEvent| {
+            let Some(key) = ev.key() else {
+                refresh_list(w);
+                return;
+            };
+            let ours = w
+                .store
+                .with_value(|s| s.id_of_key(&key).map(str::to_string));
+            let Some(id) = ours else { return };
+            if w.step.get_untracked() == Step::Start {
+                refresh_list(w);
+            }
+            if id == w.draft.with_untracked(|d| d.id.clone()) {
+                let stored = w.store.with_value(|s| s.stored_revision(&id));
+                if stored > w.draft.with_untracked(|d| d.revision) {
+                    w.save_status.set(SaveStatus::Conflict);
+                    w.announce.set(w.t("draft.conflict").to_string());
+                }
+            }
+        });
+    on_cleanup(move || {
+        on_hide.remove();
+        on_visibility.remove();
+        on_storage.remove();
+    });
+}
+
+/// Save a pending edit now and stop its debounce timer (page hidden,
+/// `unmount()`). Does nothing when nothing is pending or the state is gone.
+pub fn flush(w: Wizard) {
+    let pending = w
+        .pending
+        .try_update_value(std::mem::take)
+        .unwrap_or_default();
+    if let Some(t) = pending.timer {
+        t.clear();
+    }
+    if pending.dirty {
+        save_now(w);
+    }
+}

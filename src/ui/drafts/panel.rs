@@ -1,0 +1,223 @@
+//! The drafts of this computer, on the start page: resume, rename,
+//! delete, clear all, import.
+
+use leptos::prelude::*;
+
+use super::files::{file_name, on_file_chosen};
+use super::{download, refresh_list, resume, store_import};
+use crate::domain::draft::{self, Draft};
+use crate::domain::profile::Profile;
+use crate::domain::route::Step;
+use crate::domain::rules::check;
+use crate::storage::Entry;
+use crate::ui::state::{use_wizard, Wizard};
+use crate::ui::tr::Tr;
+
+/// An RFC 3339 time as the purchaser's local `YYYY-MM-DD hh:mm`.
+fn local_time(rfc3339: &str) -> String {
+    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(rfc3339));
+    if d.get_time().is_nan() {
+        return rfc3339.to_string();
+    }
+    format!(
+        "{:04}-{:02}-{:02} {:02}:{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date(),
+        d.get_hours(),
+        d.get_minutes()
+    )
+}
+
+fn step_name(w: Wizard, step: Step) -> &'static str {
+    w.t(&format!("step.{}", step.id()))
+}
+
+fn is_ready(d: &Draft) -> bool {
+    let today = crate::ui::state::today();
+    !check(&d.filing, &Profile::new(d.profile), today)
+        .iter()
+        .any(|f| f.blocks())
+}
+
+/// The drafts of this computer, on the start page.
+#[component]
+pub fn DraftsPanel() -> impl IntoView {
+    let w = use_wizard();
+    let confirming = RwSignal::new(None::<String>);
+    let renaming = RwSignal::new(None::<String>);
+    let rename_text = RwSignal::new(String::new());
+    let file_id = w.id("import-file");
+    let rows = move || {
+        w.entries
+            .get()
+            .into_iter()
+            .map(|entry| match entry {
+                Entry::Draft(d) => {
+                    let d = *d;
+                    let key = w.store.with_value(|s| s.key(&d.id));
+                    let title = if d.name.trim().is_empty() {
+                        if d.filing.project.name.trim().is_empty() { w.t("draft.untitled").to_string() } else { d.filing.project.name.clone() }
+                    } else {
+                        d.name.clone()
+                    };
+                    let route = d.filing.route.map(|r| w.t(&format!("route.{}", r.id())).to_string()).unwrap_or_else(|| w.t("draft.no_route").to_string());
+                    let ready = is_ready(&d);
+                    let saved = local_time(&d.saved_at);
+                    let (k1, k2, k3) = (key.clone(), key.clone(), key.clone());
+                    let d_resume = d.clone();
+                    let d_export = d.clone();
+                    let id_rename = d.id.clone();
+                    let name_now = d.name.clone();
+                    view! {
+                        <tr>
+                            <th scope="row">{title.clone()}</th>
+                            <td>{route}</td>
+                            <td>{step_name(w, d.step)}</td>
+                            <td>{saved}</td>
+                            <td>{if ready { w.t("draft.ready") } else { w.t("draft.not_ready") }}</td>
+                            <td class="prw-actions">
+                                <button type="button" class="prw-link" on:click=move |_| resume(w, d_resume.clone())>
+                                    <Tr k="draft.resume"/><span class="prw-visually-hidden">" "{title.clone()}</span>
+                                </button>
+                                " "
+                                <button type="button" class="prw-link" on:click=move |_| {
+                                    rename_text.set(name_now.clone());
+                                    renaming.set(Some(k1.clone()));
+                                }><Tr k="draft.rename"/></button>
+                                " "
+                                <button type="button" class="prw-link" on:click=move |_| download(&file_name(&d_export), "application/json", &draft::to_json(&d_export))>
+                                    <Tr k="draft.export"/>
+                                </button>
+                                " "
+                                <button type="button" class="prw-link" on:click=move |_| confirming.set(Some(k2.clone()))><Tr k="draft.delete"/></button>
+                                {move || (renaming.get().as_deref() == Some(k3.as_str())).then(|| {
+                                    let id = id_rename.clone();
+                                    view! {
+                                        <form class="prw-inline-form" on:submit=move |ev| {
+                                            ev.prevent_default();
+                                            if let Some(Ok(mut d)) = w.store.with_value(|s| s.load(&id)) {
+                                                d.name = rename_text.get_untracked().trim().chars().take(100).collect();
+                                                d.revision = d.revision.saturating_add(1);
+                                                let _ = w.store.with_value(|s| s.write(&d));
+                                            }
+                                            renaming.set(None);
+                                            refresh_list(w);
+                                        }>
+                                            <label class="prw-label" for=w.id("rename")><Tr k="draft.new_name"/></label>
+                                            <input class="prw-input" id=w.id("rename") type="text" prop:value=move || rename_text.get()
+                                                on:input=move |ev| rename_text.set(event_target_value(&ev)) />
+                                            <button type="submit" class="prw-button prw-button--secondary"><Tr k="draft.save_name"/></button>
+                                        </form>
+                                    }
+                                })}
+                            </td>
+                        </tr>
+                    }
+                    .into_any()
+                }
+                Entry::Unreadable { key, reason, detail } => {
+                    let (k1, k2) = (key.clone(), key.clone());
+                    view! {
+                        <tr class="prw-unreadable">
+                            <th scope="row"><Tr k="draft.unreadable"/></th>
+                            <td colspan="4"><Tr k=reason/>{detail.map(|d| move || d.message(w.lang.get()))}</td>
+                            <td class="prw-actions">
+                                <button type="button" class="prw-link" on:click=move |_| {
+                                    let raw = w.store.with_value(|s| s.raw(&k1)).unwrap_or_default();
+                                    download("unreadable-draft.txt", "text/plain", &raw);
+                                }><Tr k="draft.download_raw"/></button>
+                                " "
+                                <button type="button" class="prw-link" on:click=move |_| confirming.set(Some(k2.clone()))><Tr k="draft.delete"/></button>
+                            </td>
+                        </tr>
+                    }
+                    .into_any()
+                }
+            })
+            .collect_view()
+    };
+    let confirm_box = move || {
+        confirming.get().map(|key| {
+            let all = key.is_empty();
+            view! {
+                <div class="prw-panel prw-panel--warning" role="alertdialog" aria-labelledby=w.id("confirm-title")>
+                    <p class="prw-body" id=w.id("confirm-title")>{move || w.t(if all { "draft.confirm_clear" } else { "draft.confirm_delete" })}</p>
+                    <button type="button" class="prw-button prw-button--warning" on:click=move |_| {
+                        let key = key.clone();
+                        w.store.with_value(|s| if key.is_empty() { s.clear_all() } else { s.remove_key(&key) });
+                        confirming.set(None);
+                        w.draft_notice.set(Some(if all { "draft.cleared" } else { "draft.deleted" }));
+                        refresh_list(w);
+                    }><Tr k="draft.confirm_yes"/></button>
+                    <button type="button" class="prw-button prw-button--secondary" on:click=move |_| confirming.set(None)>
+                        <Tr k="draft.confirm_no"/>
+                    </button>
+                </div>
+            }
+        })
+    };
+    let import_prompt = move || {
+        w.import_prompt.get().map(|d| {
+            let d2 = d.clone();
+            view! {
+                <div class="prw-panel prw-panel--warning" role="alertdialog" aria-labelledby=w.id("import-title")>
+                    <p class="prw-body" id=w.id("import-title")><Tr k="draft.import_exists"/></p>
+                    <button type="button" class="prw-button prw-button--warning" on:click=move |_| store_import(w, d.clone(), false)>
+                        <Tr k="draft.import_replace"/>
+                    </button>
+                    <button type="button" class="prw-button prw-button--secondary" on:click=move |_| store_import(w, d2.clone(), true)>
+                        <Tr k="draft.import_copy"/>
+                    </button>
+                    <button type="button" class="prw-button prw-button--secondary" on:click=move |_| w.import_prompt.set(None)>
+                        <Tr k="draft.confirm_no"/>
+                    </button>
+                </div>
+            }
+        })
+    };
+    view! {
+        <section class="prw-drafts" aria-labelledby=w.id("drafts-title")>
+            <h3 class="prw-panel__title" id=w.id("drafts-title")><Tr k="draft.title"/></h3>
+            <p class="prw-body prw-hint"><Tr k="draft.local_only"/></p>
+            {move || w.draft_notice.get().map(|k| view! {
+                <p class="prw-body prw-notice" role="status">
+                    <Tr k=k/>{move || w.draft_detail.get().map(|d| d.message(w.lang.get()))}
+                </p>
+            })}
+            {import_prompt}
+            {confirm_box}
+            {move || {
+                let empty = w.entries.with(Vec::is_empty);
+                if empty {
+                    view! { <p class="prw-body"><Tr k="draft.none"/></p> }.into_any()
+                } else {
+                    view! {
+                        <table class="prw-table prw-drafts__table">
+                            <caption class="prw-visually-hidden"><Tr k="draft.title"/></caption>
+                            <thead><tr>
+                                <th scope="col"><Tr k="draft.col_name"/></th>
+                                <th scope="col"><Tr k="draft.col_route"/></th>
+                                <th scope="col"><Tr k="draft.col_step"/></th>
+                                <th scope="col"><Tr k="draft.col_saved"/></th>
+                                <th scope="col"><Tr k="draft.col_status"/></th>
+                                <th scope="col"><Tr k="draft.col_actions"/></th>
+                            </tr></thead>
+                            <tbody>{rows}</tbody>
+                        </table>
+                    }.into_any()
+                }
+            }}
+            <div class="prw-drafts__tools">
+                <label class="prw-label" for=file_id.clone()><Tr k="draft.import"/></label>
+                <input class="prw-file" id=file_id type="file" accept=".json,application/json"
+                    on:change=move |ev| on_file_chosen(w, ev) />
+                {move || (!w.entries.with(Vec::is_empty)).then(|| view! {
+                    <button type="button" class="prw-button prw-button--warning" on:click=move |_| confirming.set(Some(String::new()))>
+                        <Tr k="draft.clear_all"/>
+                    </button>
+                })}
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,42 @@
+//! The start page: what the purchaser will need, and the drafts kept on
+//! this computer.
+
+use leptos::prelude::*;
+
+use super::Heading;
+use crate::domain::route::Step;
+use crate::ui::state::use_wizard;
+use crate::ui::tr::Tr;
+
+#[component]
+pub(super) fn StartPage() -> impl IntoView {
+    let w = use_wizard();
+    view! {
+        <div class="prw-page">
+            <Heading key="step.start"/>
+            <p class="prw-body"><Tr k="start.lede"/></p>
+            <ul class="prw-list-bullets">
+                <li><Tr k="start.need_purchaser"/></li>
+                <li><Tr k="start.need_project"/></li>
+                <li><Tr k="start.need_route"/></li>
+            </ul>
+            <p class="prw-body prw-hint"><Tr k="start.clauses"/></p>
+            <button type="button" class="prw-button prw-button--start" on:click=move |_| {
+                if w.draft.with_untracked(|d| d.id.is_empty()) {
+                    crate::ui::drafts::begin(w);
+                }
+                w.go(Step::Route);
+            }>
+                {move || if w.draft.with(|d| d.id.is_empty()) { w.t("ui.start") } else { w.t("ui.continue_current") }}
+            </button>
+            {move || (!w.draft.with(|d| d.id.is_empty())).then(|| view! {
+                <button type="button" class="prw-button prw-button--secondary" on:click=move |_| {
+                    crate::ui::drafts::reset_for_new(w);
+                    crate::ui::drafts::begin(w);
+                    w.go(Step::Route);
+                }><Tr k="ui.new_filing"/></button>
+            })}
+            <crate::ui::drafts::DraftsPanel/>
+        </div>
+    }
+}

@@ -1,0 +1,181 @@
+//! The wizard's pages as plain data, compiled natively: what each page
+//! asks (by path into the filing), each question's label, hint and input
+//! from its declaration in `model.rs`, the page a finding belongs to, and
+//! an answer as the check-answers page shows it. The Leptos components in
+//! `ui/` render these and decide nothing.
+
+mod pages;
+
+pub use pages::items;
+
+use crate::domain::asked::without_rows;
+use crate::domain::field::{FieldSpec, Input, TextKind};
+use crate::domain::i18n::Lang;
+use crate::domain::model::{Filing, Party};
+use crate::domain::money::Fen;
+use crate::domain::record::{self, Record, Slot};
+use crate::domain::route::Step;
+
+/// One thing a page shows, by path into the filing.
+#[derive(Debug, Clone, Copy)]
+pub enum Item {
+    /// A paragraph, shown while `when` holds.
+    Note(&'static str, Option<fn(&Filing) -> bool>),
+    /// One field.
+    Field(&'static str),
+    /// Every field of a record, in declaration order (nested records too):
+    /// a field added to the record is asked without a change here.
+    Record(&'static str),
+    /// A list of units, each row asking `Party`'s fields.
+    List(&'static str),
+}
+
+/// A field as a page asks it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Question {
+    /// From the filing; in a listed row, from the row (`uscc`).
+    pub path: String,
+    pub spec: &'static FieldSpec,
+    /// Catalog key of the label.
+    pub label: &'static str,
+    /// Catalog key of the hint.
+    pub hint: Option<&'static str>,
+}
+
+/// What a page renders, in order.
+#[derive(Debug, Clone)]
+pub enum Entry {
+    Note(&'static str, Option<fn(&Filing) -> bool>),
+    Ask(Question),
+    List {
+        path: &'static str,
+        label: &'static str,
+    },
+}
+
+/// The label of the field at `path`: `label.<path>` (row indexes left out)
+/// where the catalog has it, else the one its declaration names.
+pub fn label_for(path: &str, spec: &FieldSpec) -> Option<&'static str> {
+    crate::text::key(&format!("label.{}", without_rows(path))).or(spec.label)
+}
+
+/// The hint: `hint.<path>` where the catalog has it, else the declared one.
+pub fn hint_for(path: &str, spec: &FieldSpec) -> Option<&'static str> {
+    crate::text::key(&format!("hint.{}", without_rows(path))).or_else(|| spec.hint_key())
+}
+
+/// The question for the field at `path`; `None` for a path that names no
+/// field or a field without a label (a test keeps every asked one labelled).
+pub fn question(path: &str) -> Option<Question> {
+    let spec = record::spec_at(path)?;
+    Some(Question {
+        path: path.to_string(),
+        spec,
+        label: label_for(path, spec)?,
+        hint: hint_for(path, spec),
+    })
+}
+
+fn push_record(path: &str, out: &mut Vec<Entry>) {
+    let filing = Filing::default();
+    let Some(Slot::Record(record)) = record::slot_at(&filing, path) else {
+        return;
+    };
+    for key in record.keys() {
+        let child = format!("{path}.{key}");
+        match record.spec(key).map(|s| s.input) {
+            Some(Input::Record) => push_record(&child, out),
+            Some(Input::Id) | None => {}
+            Some(_) => out.extend(question(&child).map(Entry::Ask)),
+        }
+    }
+}
+
+/// What `step` shows, in order.
+pub fn entries(step: Step) -> Vec<Entry> {
+    let mut out = Vec::new();
+    for item in items(step) {
+        match *item {
+            Item::Note(key, when) => out.push(Entry::Note(key, when)),
+            Item::Field(path) => out.extend(question(path).map(Entry::Ask)),
+            Item::Record(path) => push_record(path, &mut out),
+            Item::List(path) => {
+                let label = crate::text::key(&format!("label.{path}")).unwrap_or("label.units");
+                out.push(Entry::List { path, label });
+            }
+        }
+    }
+    out
+}
+
+/// The questions of one listed row of `list` (paths from the row); which
+/// of them a list asks is `asked`'s to say.
+pub fn row_questions(list: &str) -> Vec<Question> {
+    let row = Party::default();
+    row.keys()
+        .iter()
+        .filter(|key| row.spec(key).is_some_and(|s| s.input != Input::Id))
+        .filter_map(|key| {
+            let mut q = question(&format!("{list}[0].{key}"))?;
+            q.path = (*key).to_string();
+            Some(q)
+        })
+        .collect()
+}
+
+fn covers(item_path: &str, path: &str) -> bool {
+    path == item_path
+        || path
+            .strip_prefix(item_path)
+            .is_some_and(|rest| rest.starts_with('.') || rest.starts_with('['))
+}
+
+/// The page on which the field at `path` is asked (findings link there).
+pub fn step_for_path(path: &str) -> Step {
+    Step::ALL
+        .into_iter()
+        .find(|step| {
+            items(*step).iter().any(|item| match *item {
+                Item::Field(p) | Item::Record(p) | Item::List(p) => covers(p, path),
+                Item::Note(..) => false,
+            })
+        })
+        .unwrap_or(Step::Route)
+}
+
+/// The answer at `path` as the check-answers page shows it; `None` = not
+/// provided.
+pub fn answer(spec: &FieldSpec, filing: &Filing, path: &str, lang: Lang) -> Option<String> {
+    match spec.input {
+        Input::Text(kind) => {
+            let v = record::text_at(filing, path);
+            if v.trim().is_empty() {
+                return None;
+            }
+            Some(match (kind, Fen::parse_yuan(&v)) {
+                (TextKind::Money, Ok(fen)) => {
+                    format!("{} 元（{}）", fen.yuan_string(), fen.capital())
+                }
+                _ => v,
+            })
+        }
+        Input::Choice => match record::slot_at(filing, path) {
+            Some(Slot::Pick(p)) => p
+                .label()
+                .map(|label| crate::text::t(label, lang).to_string()),
+            _ => None,
+        },
+        Input::Check => {
+            let key = if record::flag_at(filing, path) {
+                "choice.confirmed"
+            } else {
+                "choice.not_confirmed"
+            };
+            Some(crate::text::t(key, lang).to_string())
+        }
+        Input::Record | Input::Rows | Input::Id => None,
+    }
+}
+
+#[cfg(test)]
+mod tests;
