@@ -83,6 +83,8 @@ pub fn sample_with(route: RouteId, profile: ProfileId, count: u32) -> Filing {
                 in_jinan: Some(true),
                 contact_name: "张三".into(),
                 contact_phone: "0531-86011234".into(),
+                // Optional fields stay blank: a new one needs no edit here.
+                ..Purchaser::default()
             },
             Level::Province,
         ),
@@ -95,6 +97,7 @@ pub fn sample_with(route: RouteId, profile: ProfileId, count: u32) -> Filing {
                 in_jinan: None,
                 contact_name: "张三".into(),
                 contact_phone: "13812345678".into(),
+                ..Purchaser::default()
             },
             Level::City,
         ),
