@@ -7,18 +7,26 @@ use crate::domain::i18n::Lang;
 use crate::domain::json;
 use crate::domain::model::Purchaser;
 use crate::domain::profile::{ParamsOverride, Profile, ProfileId};
+use crate::domain::read::ReadError;
 use crate::domain::record;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ConfigError {
-    pub field: String,
-    pub reason: String,
-}
+/// A refused config names the field (`prefill.uscc`) and what it must be,
+/// in zh-CN and en, like every other reader of untrusted input.
+pub type ConfigError = ReadError;
 
-impl std::fmt::Display for ConfigError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "invalid config.{}: {}", self.field, self.reason)
-    }
+/// The error a host's developer sees thrown, in both languages:
+/// `invalid config.<field>: <reason> (<原因>)`.
+pub fn host_message(e: &ConfigError) -> String {
+    let at = if e.path.is_empty() {
+        String::new()
+    } else {
+        format!(".{}", e.path)
+    };
+    format!(
+        "invalid config{at}: {} ({})",
+        e.reason(Lang::En),
+        e.reason(Lang::Zh)
+    )
 }
 
 /// Purchaser fields a portal may pre-fill and lock: every field of
@@ -73,11 +81,8 @@ const KNOWN: &[&str] = &[
     "postMessage",
 ];
 
-fn err(field: &str, reason: impl Into<String>) -> ConfigError {
-    ConfigError {
-        field: field.into(),
-        reason: reason.into(),
-    }
+fn err(field: &str, key: &'static str) -> ConfigError {
+    ReadError::new(field, key)
 }
 
 /// A host's value quoted for an error message, escaped as JSON (the
@@ -95,7 +100,7 @@ fn string(map: &Map<String, Value>, field: &str) -> Result<Option<String>, Confi
         .map(|v| {
             v.as_str()
                 .map(str::to_string)
-                .ok_or_else(|| err(field, "must be a string"))
+                .ok_or_else(|| err(field, "read.string"))
         })
         .transpose()
 }
@@ -105,7 +110,7 @@ fn object<'a>(
     field: &str,
 ) -> Result<Option<&'a Map<String, Value>>, ConfigError> {
     given(map, field)
-        .map(|v| v.as_object().ok_or_else(|| err(field, "must be an object")))
+        .map(|v| v.as_object().ok_or_else(|| err(field, "read.object")))
         .transpose()
 }
 
@@ -117,48 +122,34 @@ pub const MAX_CONFIG_BYTES: usize = 256 * 1024;
 /// host's object). `null` or `{}` gives the defaults.
 pub fn parse(json: &str) -> Result<HostConfig, ConfigError> {
     if json.len() > MAX_CONFIG_BYTES {
-        return Err(err(
-            "",
-            format!(
-                "the config is {} bytes; the most is {MAX_CONFIG_BYTES}",
-                json.len()
-            ),
-        ));
+        return Err(err("", "read.too_large")
+            .with("size", json.len().to_string())
+            .with("max", MAX_CONFIG_BYTES.to_string()));
     }
     let value =
-        json::parse(json.as_bytes(), MAX_CONFIG_BYTES).map_err(|e| err("", e.message(Lang::En)))?;
+        json::parse(json.as_bytes(), MAX_CONFIG_BYTES).map_err(|e| ReadError::json("", e))?;
     let map = match value {
         Value::Null => Map::new(),
         Value::Object(m) => m,
-        _ => return Err(err("", "must be an object")),
+        _ => return Err(err("", "read.object")),
     };
     if let Some(unknown) = record::unknown_key(&map, KNOWN) {
-        return Err(err(
-            unknown,
-            format!("unknown option; known options are {}", KNOWN.join(", ")),
-        ));
+        return Err(err(unknown, "read.unknown_option").with("known", KNOWN.join(", ")));
     }
     let mut c = HostConfig::default();
     if let Some(locale) = string(&map, "locale")? {
         c.lang = Lang::from_tag(&locale)
-            .ok_or_else(|| err("locale", format!("{} is not zh-CN or en", quoted(&locale))))?;
+            .ok_or_else(|| err("locale", "read.locale").with("value", quoted(&locale)))?;
     }
     let profile_id = match string(&map, "profile")? {
-        Some(p) => ProfileId::from_id(&p).ok_or_else(|| {
-            err(
-                "profile",
-                format!("{} is not shandong or liaocheng", quoted(&p)),
-            )
-        })?,
+        Some(p) => ProfileId::from_id(&p)
+            .ok_or_else(|| err("profile", "read.profile").with("value", quoted(&p)))?,
         None => ProfileId::Shandong,
     };
     c.profile = Profile::new(profile_id);
     if let Some(v) = given(&map, "thresholds") {
-        let o = ParamsOverride::from_value(v).map_err(|e| err(&e.field, e.reason))?;
-        c.profile = c
-            .profile
-            .with_overrides(&o)
-            .map_err(|e| err(&e.field, e.reason))?;
+        let o = ParamsOverride::from_value(v)?;
+        c.profile = c.profile.with_overrides(&o)?;
     }
     // The custom element hands its `prefill` attribute over as text, so
     // it is read as strictly as every other JSON.
@@ -166,25 +157,18 @@ pub fn parse(json: &str) -> Result<HostConfig, ConfigError> {
     let prefill = match map.get("prefill") {
         Some(Value::String(text)) => {
             prefill_text = json::parse(text.as_bytes(), MAX_CONFIG_BYTES)
-                .map_err(|e| err("prefill", e.message(Lang::En)))?;
+                .map_err(|e| ReadError::json("prefill", e))?;
             Some(&prefill_text)
         }
         other => other,
     };
     if let Some(p) = prefill.filter(|v| !v.is_null()) {
-        let obj = p
-            .as_object()
-            .ok_or_else(|| err("prefill", "must be an object"))?;
+        let obj = p.as_object().ok_or_else(|| err("prefill", "read.object"))?;
         if let Some(k) = record::unknown_key(obj, prefill_fields()) {
-            return Err(err(
-                &format!("prefill.{k}"),
-                format!(
-                    "unknown field; known fields are {}",
-                    prefill_fields().join(", ")
-                ),
-            ));
+            return Err(err(&format!("prefill.{k}"), "read.unknown_field")
+                .with("known", prefill_fields().join(", ")));
         }
-        record::read_into(&mut c.prefill, p, "prefill").map_err(|e| err(&e.path, e.expected))?;
+        record::read_into(&mut c.prefill, p, "prefill")?;
         // Each text within its G4 bound: a portal's bad record is refused
         // here, naming the field, not shown to the purchaser as their error.
         use crate::domain::record::{Record, Slot};
@@ -194,10 +178,8 @@ pub fn parse(json: &str) -> Result<HostConfig, ConfigError> {
                 crate::domain::rules::text_bound(&c.prefill, key),
             ) {
                 if text.chars().count() as u64 > max {
-                    return Err(err(
-                        &format!("prefill.{key}"),
-                        format!("is longer than {max} characters"),
-                    ));
+                    return Err(err(&format!("prefill.{key}"), "read.too_long")
+                        .with("max", max.to_string()));
                 }
             }
         }
@@ -211,15 +193,12 @@ pub fn parse(json: &str) -> Result<HostConfig, ConfigError> {
                     .map(|s| s.as_str().map(str::to_string))
                     .collect::<Option<Vec<String>>>()
             })
-            .ok_or_else(|| err("locked", "must be a list of field names"))?;
+            .ok_or_else(|| err("locked", "read.field_names"))?;
         if let Some(bad) = locked
             .iter()
             .find(|l| !prefill_fields().contains(&l.as_str()))
         {
-            return Err(err(
-                "locked",
-                format!("{} is not a pre-fillable field", quoted(bad)),
-            ));
+            return Err(err("locked", "read.not_prefillable").with("value", quoted(bad)));
         }
         c.locked = locked;
     }
@@ -230,31 +209,25 @@ pub fn parse(json: &str) -> Result<HostConfig, ConfigError> {
                 .chars()
                 .all(|ch| ch.is_ascii_alphanumeric() || "-_.:".contains(ch));
         if !ok {
-            return Err(err(
-                "namespace",
-                "use 1–64 characters from A–Z a–z 0–9 - _ . :",
-            ));
+            return Err(err("namespace", "read.namespace"));
         }
         c.namespace = ns;
     }
     if let Some(theme) = object(&map, "theme")? {
         for (name, value) in theme {
             let Value::String(value) = value else {
-                return Err(err(&format!("theme.{name}"), "must be a string"));
+                return Err(err(&format!("theme.{name}"), "read.string"));
             };
             if !name.starts_with("--prw-")
                 || !name[6..]
                     .chars()
                     .all(|ch| ch.is_ascii_alphanumeric() || ch == '-')
             {
-                return Err(err(
-                    &format!("theme.{name}"),
-                    "theme keys are CSS custom properties starting with --prw-",
-                ));
+                return Err(err(&format!("theme.{name}"), "read.theme_key"));
             }
             // A value cannot end the declaration or open a block.
             if value.len() > 200 || value.contains([';', '{', '}', '<', '>']) {
-                return Err(err(&format!("theme.{name}"), "not a plain CSS value"));
+                return Err(err(&format!("theme.{name}"), "read.css_value"));
             }
             c.theme.push((name.clone(), value.clone()));
         }
@@ -267,16 +240,14 @@ pub fn parse(json: &str) -> Result<HostConfig, ConfigError> {
                 .to_ascii_lowercase()
                 .starts_with("javascript:")
         {
-            return Err(err("stylesheet", "must be a URL of the wizard's CSS file"));
+            return Err(err("stylesheet", "read.stylesheet"));
         }
         c.stylesheet = url;
     }
     if let Some(pm) = object(&map, "postMessage")? {
         if let Some(k) = record::unknown_key(pm, &["targetOrigin"]) {
-            return Err(err(
-                &format!("postMessage.{k}"),
-                "unknown field; the only field is targetOrigin",
-            ));
+            return Err(err(&format!("postMessage.{k}"), "read.unknown_field")
+                .with("known", "targetOrigin"));
         }
         let origin = pm
             .get("targetOrigin")
@@ -290,7 +261,7 @@ pub fn parse(json: &str) -> Result<HostConfig, ConfigError> {
                 .nth(1)
                 .is_some_and(|rest| !rest.is_empty() && !rest.contains(['/', '*', ' ', '?', '#']));
         if !valid {
-            return Err(err("postMessage.targetOrigin", "must be the parent page's exact origin, like https://portal.example.gov.cn (never *)"));
+            return Err(err("postMessage.targetOrigin", "read.origin"));
         }
         c.post_message_origin = Some(origin.to_string());
     }
@@ -324,7 +295,7 @@ mod tests {
 
     #[test]
     fn bad_config_names_the_field() {
-        let field = |json: &str| parse(json).unwrap_err().field;
+        let field = |json: &str| parse(json).unwrap_err().path;
         assert_eq!(field(r#"{"profile":"beijing"}"#), "profile");
         assert_eq!(field(r#"{"locale":"fr"}"#), "locale");
         assert_eq!(field(r#"{"colour":"red"}"#), "colour");
@@ -371,8 +342,9 @@ mod tests {
             "{e}"
         );
         let e = parse(r#"{"prefill":"{\"name\":\"a\",\"name\":\"b\"}"}"#).unwrap_err();
-        assert_eq!(e.field, "prefill");
-        assert!(e.reason.contains("appears twice"), "{e}");
+        assert_eq!(e.path, "prefill");
+        assert!(e.reason(Lang::En).contains("appears twice"), "{e}");
+        assert!(e.reason(Lang::Zh).contains("出现了两次"), "{e}");
         let ok = parse(r#"{"prefill":"{\"name\":\"聊城市教育局\"}"}"#).unwrap();
         assert_eq!(ok.prefill.name, "聊城市教育局");
         // Every text of the purchaser, at its declared bound and past it.

@@ -72,7 +72,7 @@ fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsValue> {
 /// field; on error nothing is mounted.
 #[wasm_bindgen]
 pub fn mount(element: HtmlElement, config: JsValue) -> Result<WizardHandle, JsValue> {
-    let cfg = config::parse(&json_of(&config)?).map_err(|e| js_error(&e.to_string()))?;
+    let cfg = config::parse(&json_of(&config)?).map_err(|e| js_error(&config::host_message(&e)))?;
     mount_with(element, cfg)
 }
 

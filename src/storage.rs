@@ -28,7 +28,7 @@ pub enum Entry {
         key: String,
         reason: &'static str,
         /// A strict-JSON refusal's exact words (duplicate key and where).
-        detail: Option<crate::domain::json::JsonError>,
+        detail: Option<crate::domain::read::ReadError>,
     },
 }
 
@@ -141,7 +141,7 @@ impl Store {
                 Some(Err(e)) => Entry::Unreadable {
                     key,
                     reason: e.key(),
-                    detail: e.detail().cloned(),
+                    detail: e.detail(),
                 },
                 None => Entry::Unreadable {
                     key,

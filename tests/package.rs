@@ -236,3 +236,32 @@ fn refusals_read_right_in_both_languages() {
         "digest 与内容不符：备案包在制作后被改动过"
     );
 }
+
+/// A filing field that does not fit is refused naming its path, in both
+/// languages, even when the digest was recomputed over it.
+#[test]
+fn a_filing_field_that_does_not_fit_is_named_in_both_languages() {
+    use procurement_route_wizard::domain::i18n::Lang;
+    let mut v = serde_json::to_value(package(RouteId::Agency, ProfileId::Liaocheng)).unwrap();
+    v["filing"]["joint"]["participants"] = serde_json::json!([{"id": 1, "amount": 12}]);
+    v["digest"] = digest_value(&v).unwrap().into();
+    match verify(&serde_json::to_vec(&v).unwrap()) {
+        Err(e @ PackageError::Shape(_)) => {
+            let PackageError::Shape(at) = &e else {
+                unreachable!()
+            };
+            assert_eq!(at.path, "filing.joint.participants[0].amount");
+            assert!(
+                e.message(Lang::Zh).contains("应为文本"),
+                "{}",
+                e.message(Lang::Zh)
+            );
+            assert!(
+                e.message(Lang::En)
+                    .contains("filing.joint.participants[0].amount: must be a string"),
+                "{e}"
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+}

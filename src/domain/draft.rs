@@ -7,6 +7,7 @@ use serde_json::Value;
 use super::json::{self, JsonError};
 use super::model::Filing;
 use super::profile::ProfileId;
+use super::read::ReadError;
 use super::record;
 use super::route::{steps, RouteId, Step};
 
@@ -43,7 +44,7 @@ pub enum DraftError {
     /// Written by a newer version of the wizard.
     NewerVersion(u64),
     /// A known version whose content does not fit it.
-    Damaged(String),
+    Damaged(ReadError),
 }
 
 impl DraftError {
@@ -61,9 +62,10 @@ impl DraftError {
 
 impl DraftError {
     /// What exactly is wrong, where the catalog message alone is not enough.
-    pub fn detail(&self) -> Option<&JsonError> {
+    pub fn detail(&self) -> Option<ReadError> {
         match self {
-            DraftError::Strict(e) => Some(e),
+            DraftError::Strict(e) => Some(ReadError::json("", e.clone())),
+            DraftError::Damaged(e) => Some(e.clone()),
             _ => None,
         }
     }
@@ -94,7 +96,7 @@ fn v1_to_v2(mut v: Value) -> Result<Value, DraftError> {
 
 /// The v2 envelope, read field by field (every field required, no others)
 /// and the filing through its record table.
-fn read_draft(value: &Value) -> Result<Draft, String> {
+fn read_draft(value: &Value) -> Result<Draft, ReadError> {
     const KEYS: [&str; 9] = [
         "draft_version",
         "id",
@@ -106,29 +108,44 @@ fn read_draft(value: &Value) -> Result<Draft, String> {
         "saved_at",
         "filing",
     ];
-    let object = value.as_object().ok_or("not an object")?;
+    let object = value
+        .as_object()
+        .ok_or_else(|| ReadError::new("", "read.object"))?;
     if let Some(k) = record::unknown_key(object, &KEYS) {
-        return Err(format!("unknown field {k}"));
+        return Err(ReadError::new(k, "read.unknown_field").with("known", KEYS.join(", ")));
     }
-    let field = |k: &str| object.get(k).ok_or(format!("missing field {k}"));
+    let field = |k: &str| {
+        object
+            .get(k)
+            .ok_or_else(|| ReadError::new(k, "read.missing"))
+    };
     let text = |k: &str| {
         field(k)?
             .as_str()
             .map(str::to_string)
-            .ok_or(format!("{k}: a string"))
+            .ok_or_else(|| ReadError::new(k, "read.string"))
     };
-    let number = |k: &str| field(k)?.as_u64().ok_or(format!("{k}: a whole number"));
-    let id_of = |k: &str| field(k)?.as_str().ok_or(format!("{k}: a string"));
+    let number = |k: &str| {
+        field(k)?
+            .as_u64()
+            .ok_or_else(|| ReadError::new(k, "read.whole_number"))
+    };
+    let id_of = |k: &str| {
+        field(k)?
+            .as_str()
+            .ok_or_else(|| ReadError::new(k, "read.string"))
+    };
     Ok(Draft {
         draft_version: number("draft_version")?,
         id: text("id")?,
         name: text("name")?,
-        profile: ProfileId::from_id(id_of("profile")?).ok_or("profile: unknown")?,
-        step: Step::from_id(id_of("step")?).ok_or("step: unknown")?,
+        profile: ProfileId::from_id(id_of("profile")?)
+            .ok_or_else(|| ReadError::new("profile", "read.option"))?,
+        step: Step::from_id(id_of("step")?).ok_or_else(|| ReadError::new("step", "read.option"))?,
         revision: number("revision")?,
         created_at: text("created_at")?,
         saved_at: text("saved_at")?,
-        filing: record::filing_from(field("filing")?).map_err(|e| e.to_string())?,
+        filing: record::filing_from(field("filing")?).map_err(|e| e.under("filing"))?,
     })
 }
 
@@ -195,7 +212,7 @@ pub fn parse(text: &str) -> Result<Draft, DraftError> {
     }
     let mut draft = read_draft(&value).map_err(DraftError::Damaged)?;
     if !valid_id(&draft.id) {
-        return Err(DraftError::Damaged("bad id".into()));
+        return Err(DraftError::Damaged(ReadError::new("id", "read.draft_id")));
     }
     repair(&mut draft);
     Ok(draft)

@@ -15,6 +15,7 @@ pub mod model;
 pub mod money;
 pub mod package;
 pub mod profile;
+pub mod read;
 pub mod record;
 pub mod route;
 pub mod rules;

@@ -14,6 +14,8 @@ use super::json::{self, JsonError};
 use super::model::Filing;
 use super::money::Fen;
 use super::profile::{Profile, ProfileId};
+use super::read::ReadError;
+use super::record;
 use super::route::RouteId;
 use super::rules::{check, citation, is_ready, RULES_VERSION};
 use super::uscc::Uscc;
@@ -81,8 +83,8 @@ pub enum PackageError {
     UnknownVersion(Option<String>),
     NoDigest,
     DigestMismatch,
-    /// Parsed, digest fine, but not the v1 shape.
-    Shape(String),
+    /// Parsed, digest fine, but not the v1 shape: where and why.
+    Shape(ReadError),
     /// A number that is not a whole number in range: the contract has
     /// integers only (fen, ids), and an integer past 64 bits reads as one.
     Float,
@@ -105,7 +107,7 @@ impl PackageError {
             PackageError::UnknownVersion(None) => text("pkg.no_version"),
             PackageError::NoDigest => text("pkg.no_digest"),
             PackageError::DigestMismatch => text("pkg.digest"),
-            PackageError::Shape(e) => text("pkg.shape").replace("{detail}", e),
+            PackageError::Shape(e) => text("pkg.shape").replace("{detail}", &e.message(lang)),
             PackageError::Float => text("pkg.float"),
         }
     }
@@ -326,11 +328,13 @@ pub fn build(filing: &Filing, profile: &Profile, now_ms: i64) -> Result<Package,
 
 /// The digest over every field but `digest`.
 pub fn digest_of(package: &Package) -> Result<String, PackageError> {
-    let value = serde_json::to_value(package).map_err(|e| PackageError::Shape(e.to_string()))?;
+    let value = serde_json::to_value(package)
+        .map_err(|e| PackageError::Shape(ReadError::serde("", e.to_string())))?;
     digest_value(&value)
 }
 
-fn digest_value(value: &Value) -> Result<String, PackageError> {
+/// The digest of a package given as JSON (its `digest` field left out).
+pub fn digest_value(value: &Value) -> Result<String, PackageError> {
     let mut body = value.clone();
     if let Value::Object(map) = &mut body {
         map.remove("digest");
@@ -357,7 +361,8 @@ pub fn canonical_json(value: &Value) -> Result<String, PackageError> {
 fn write_canonical(value: &Value, out: &mut String) -> Result<(), PackageError> {
     match value {
         Value::Null | Value::Bool(_) | Value::String(_) => out.push_str(
-            &serde_json::to_string(value).map_err(|e| PackageError::Shape(e.to_string()))?,
+            &serde_json::to_string(value)
+                .map_err(|e| PackageError::Shape(ReadError::serde("", e.to_string())))?,
         ),
         Value::Number(n) => {
             if n.is_f64() {
@@ -384,7 +389,8 @@ fn write_canonical(value: &Value, out: &mut String) -> Result<(), PackageError> 
                     out.push(',');
                 }
                 out.push_str(
-                    &serde_json::to_string(key).map_err(|e| PackageError::Shape(e.to_string()))?,
+                    &serde_json::to_string(key)
+                        .map_err(|e| PackageError::Shape(ReadError::serde("", e.to_string())))?,
                 );
                 out.push(':');
                 write_canonical(&map[key], out)?;
@@ -416,7 +422,7 @@ pub fn verify(bytes: &[u8]) -> Result<Package, PackageError> {
         e => PackageError::Json(e),
     })?;
     let Value::Object(map) = &value else {
-        return Err(PackageError::Shape("not a JSON object".into()));
+        return Err(PackageError::Shape(ReadError::new("", "read.object")));
     };
     match map.get("schema_version") {
         Some(Value::String(v)) if v == SCHEMA_VERSION => {}
@@ -429,7 +435,13 @@ pub fn verify(bytes: &[u8]) -> Result<Package, PackageError> {
     if &digest_value(&value)? != claimed {
         return Err(PackageError::DigestMismatch);
     }
-    serde_json::from_value(value).map_err(|e| PackageError::Shape(e.to_string()))
+    // The filing first, through its own reader: a field that does not fit
+    // is named by its path, in both languages.
+    if let Some(filing) = map.get("filing") {
+        record::filing_from(filing).map_err(|e| PackageError::Shape(e.under("filing")))?;
+    }
+    serde_json::from_value(value)
+        .map_err(|e| PackageError::Shape(ReadError::serde("", e.to_string())))
 }
 
 /// The JSON Schema of the package, as committed at `schema/filing-package-v1.schema.json`.

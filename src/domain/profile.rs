@@ -9,6 +9,7 @@ use serde_json::Value;
 use super::choice::Choice;
 use super::date::Date;
 use super::money::Fen;
+use super::read::ReadError;
 use super::values::{Level, Object};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
@@ -78,10 +79,10 @@ impl ParamsOverride {
     /// browser, `--params` in `filing-check`), naming the field that does
     /// not fit. Read by hand: the bundle carries no serde visitors.
     pub fn from_value(value: &Value) -> Result<Self, OverrideError> {
-        let bad = |field: String, reason: &'static str| OverrideError { field, reason };
+        let bad = |field: String, key: &'static str| ReadError::new(field, key);
         let object = value
             .as_object()
-            .ok_or_else(|| bad("thresholds".into(), "must be an object"))?;
+            .ok_or_else(|| bad("thresholds".into(), "read.object"))?;
         let mut o = ParamsOverride::default();
         for (key, v) in object {
             match key.as_str() {
@@ -90,17 +91,14 @@ impl ParamsOverride {
                         v.as_u64()
                             .and_then(|n| u32::try_from(n).ok())
                             .ok_or_else(|| {
-                                bad(
-                                    "thresholds.many_units".into(),
-                                    "must be a whole number from 2 to 100000",
-                                )
+                                bad("thresholds.many_units".into(), "read.many_units")
                             })?,
                     );
                 }
                 "thresholds" if !v.is_null() => {
                     let list = v
                         .as_array()
-                        .ok_or_else(|| bad("thresholds.thresholds".into(), "must be a list"))?;
+                        .ok_or_else(|| bad("thresholds.thresholds".into(), "read.list"))?;
                     let mut out = Vec::new();
                     for (i, t) in list.iter().enumerate() {
                         out.push(Threshold::from_value(
@@ -112,10 +110,8 @@ impl ParamsOverride {
                 }
                 "many_units" | "thresholds" => {}
                 _ => {
-                    return Err(bad(
-                        format!("thresholds.{key}"),
-                        "unknown field; known fields are many_units, thresholds",
-                    ))
+                    return Err(bad(format!("thresholds.{key}"), "read.unknown_field")
+                        .with("known", "many_units, thresholds"))
                 }
             }
         }
@@ -125,14 +121,10 @@ impl ParamsOverride {
 
 impl Threshold {
     fn from_value(value: &Value, at: &str) -> Result<Self, OverrideError> {
-        let bad = |f: &str, reason: &'static str| OverrideError {
-            field: format!("{at}.{f}"),
-            reason,
-        };
-        let object = value.as_object().ok_or_else(|| OverrideError {
-            field: at.to_string(),
-            reason: "must be an object",
-        })?;
+        let bad = |f: &str, reason: &'static str| ReadError::new(format!("{at}.{f}"), reason);
+        let object = value
+            .as_object()
+            .ok_or_else(|| ReadError::new(at.to_string(), "read.object"))?;
         const KEYS: [&str; 6] = [
             "level",
             "object",
@@ -142,36 +134,36 @@ impl Threshold {
             "shipped_default",
         ];
         if let Some(k) = super::record::unknown_key(object, &KEYS) {
-            return Err(bad(k, "unknown field"));
+            return Err(bad(k, "read.unknown_field").with("known", KEYS.join(", ")));
         }
         let text = |f: &str| object.get(f).and_then(Value::as_str);
         Ok(Threshold {
             level: text("level")
                 .and_then(|id| Level::all().iter().copied().find(|l| l.id() == id))
-                .ok_or_else(|| bad("level", "must be central, province, city or county"))?,
+                .ok_or_else(|| bad("level", "read.level"))?,
             object: text("object")
                 .and_then(|id| Object::all().iter().copied().find(|l| l.id() == id))
-                .ok_or_else(|| bad("object", "must be goods, services or works"))?,
+                .ok_or_else(|| bad("object", "read.object_kind"))?,
             valid_from: text("valid_from")
-                .ok_or_else(|| bad("valid_from", "must be a date YYYY-MM-DD"))?
+                .ok_or_else(|| bad("valid_from", "read.date"))?
                 .to_string(),
             valid_to: match object.get("valid_to") {
                 None | Some(Value::Null) => None,
                 Some(v) => Some(
                     v.as_str()
-                        .ok_or_else(|| bad("valid_to", "must be a date YYYY-MM-DD"))?
+                        .ok_or_else(|| bad("valid_to", "read.date"))?
                         .to_string(),
                 ),
             },
             public_tender_fen: object
                 .get("public_tender_fen")
                 .and_then(Value::as_i64)
-                .ok_or_else(|| bad("public_tender_fen", "must be a positive amount in fen"))?,
+                .ok_or_else(|| bad("public_tender_fen", "read.fen"))?,
             shipped_default: match object.get("shipped_default") {
                 None => false,
                 Some(v) => v
                     .as_bool()
-                    .ok_or_else(|| bad("shipped_default", "must be true or false"))?,
+                    .ok_or_else(|| bad("shipped_default", "read.bool"))?,
             },
         })
     }
@@ -184,13 +176,9 @@ pub struct Profile {
     pub thresholds: Vec<Threshold>,
 }
 
-/// Why a host override was refused; names the field, as the embedding API
+/// Why a host override was refused: names the field, as the embedding API
 /// promises.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OverrideError {
-    pub field: String,
-    pub reason: &'static str,
-}
+pub type OverrideError = ReadError;
 
 /// Shipped default: 400万元 for goods, services and works at every level.
 /// **Default, to be confirmed**: the exact figures come from the
@@ -227,10 +215,7 @@ impl Profile {
     pub fn with_overrides(mut self, o: &ParamsOverride) -> Result<Self, OverrideError> {
         if let Some(n) = o.many_units {
             if !(2..=100_000).contains(&n) {
-                return Err(OverrideError {
-                    field: "thresholds.many_units".into(),
-                    reason: "must be a whole number from 2 to 100000",
-                });
+                return Err(ReadError::new("thresholds.many_units", "read.many_units"));
             }
             self.many_units = n;
         }
@@ -238,25 +223,15 @@ impl Profile {
             for (i, t) in list.iter().enumerate() {
                 let field = |f: &str| format!("thresholds.thresholds[{i}].{f}");
                 if Fen::new(t.public_tender_fen).is_err() {
-                    return Err(OverrideError {
-                        field: field("public_tender_fen"),
-                        reason: "must be a positive amount in fen",
-                    });
+                    return Err(ReadError::new(field("public_tender_fen"), "read.fen"));
                 }
-                let from = Date::parse(&t.valid_from).map_err(|_| OverrideError {
-                    field: field("valid_from"),
-                    reason: "must be a date YYYY-MM-DD",
-                })?;
+                let from = Date::parse(&t.valid_from)
+                    .map_err(|_| ReadError::new(field("valid_from"), "read.date"))?;
                 if let Some(to) = &t.valid_to {
-                    let to = Date::parse(to).map_err(|_| OverrideError {
-                        field: field("valid_to"),
-                        reason: "must be a date YYYY-MM-DD",
-                    })?;
+                    let to = Date::parse(to)
+                        .map_err(|_| ReadError::new(field("valid_to"), "read.date"))?;
                     if to < from {
-                        return Err(OverrideError {
-                            field: field("valid_to"),
-                            reason: "must not be before valid_from",
-                        });
+                        return Err(ReadError::new(field("valid_to"), "read.date_order"));
                     }
                 }
             }
@@ -328,6 +303,6 @@ mod tests {
         let err = Profile::new(ProfileId::Shandong)
             .with_overrides(&bad)
             .unwrap_err();
-        assert_eq!(err.field, "thresholds.many_units");
+        assert_eq!(err.path, "thresholds.many_units");
     }
 }

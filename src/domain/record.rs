@@ -264,24 +264,10 @@ impl<'de> Deserialize<'de> for Filing {
     }
 }
 
-/// Where a read went wrong: the field's path and what was expected.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ReadError {
-    pub path: String,
-    pub expected: &'static str,
-}
+pub use super::read::ReadError;
 
-impl std::fmt::Display for ReadError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", self.path, self.expected)
-    }
-}
-
-fn fail(path: &str, expected: &'static str) -> ReadError {
-    ReadError {
-        path: path.to_string(),
-        expected,
-    }
+fn fail(path: &str, key: &'static str) -> ReadError {
+    ReadError::new(path, key)
 }
 
 fn join(at: &str, key: &str) -> String {
@@ -297,41 +283,39 @@ fn join(at: &str, key: &str) -> String {
 /// and wrong types are refused with the field's path.
 pub fn read_into(record: &mut dyn Record, value: &Value, at: &str) -> Result<(), ReadError> {
     let Some(object) = value.as_object() else {
-        return Err(fail(at, "an object"));
+        return Err(fail(at, "read.object"));
     };
     for (key, v) in object {
         let path = join(at, key);
         match record.slot_mut(key) {
-            None => return Err(fail(&path, "no such field")),
+            None => return Err(fail(&path, "read.no_such_field")),
             Some(SlotMut::Text(s)) => {
                 *s = v
                     .as_str()
-                    .ok_or_else(|| fail(&path, "a string"))?
+                    .ok_or_else(|| fail(&path, "read.string"))?
                     .to_string();
             }
-            Some(SlotMut::Flag(b)) => {
-                *b = v.as_bool().ok_or_else(|| fail(&path, "true or false"))?
-            }
+            Some(SlotMut::Flag(b)) => *b = v.as_bool().ok_or_else(|| fail(&path, "read.bool"))?,
             Some(SlotMut::Id(n)) => {
                 *n = v
                     .as_u64()
                     .and_then(|n| u32::try_from(n).ok())
-                    .ok_or_else(|| fail(&path, "a whole number"))?;
+                    .ok_or_else(|| fail(&path, "read.whole_number"))?;
             }
             Some(SlotMut::Pick(p)) => {
                 let id = match v {
                     Value::Null => None,
                     Value::Bool(b) if p.json_bool() => Some(if *b { "yes" } else { "no" }),
                     Value::String(s) if !p.json_bool() => Some(s.as_str()),
-                    _ => return Err(fail(&path, "one of the listed options")),
+                    _ => return Err(fail(&path, "read.option")),
                 };
                 if !p.set_id(id) {
-                    return Err(fail(&path, "one of the listed options"));
+                    return Err(fail(&path, "read.option"));
                 }
             }
             Some(SlotMut::Record(r)) => read_into(r, v, &path)?,
             Some(SlotMut::Rows(rows)) => {
-                let items = v.as_array().ok_or_else(|| fail(&path, "a list"))?;
+                let items = v.as_array().ok_or_else(|| fail(&path, "read.list"))?;
                 rows.clear();
                 for (i, item) in items.iter().enumerate() {
                     let mut party = Party::default();
@@ -550,7 +534,7 @@ mod tests {
             filing_from(&serde_json::json!({"joint": {"participants": [{"id": -1}]}})).unwrap_err();
         assert_eq!(e.path, "joint.participants[0].id");
         let e = filing_from(&serde_json::json!({"project": {"budget": 12}})).unwrap_err();
-        assert_eq!(e.expected, "a string");
+        assert_eq!(e.key(), "read.string");
         // serde's derive would take a record as an array of its fields; the
         // schema does not, and neither does the reader.
         let e = filing_from(&serde_json::json!({"joint": {"participants": [[]]}})).unwrap_err();

@@ -155,10 +155,9 @@ impl Refusal {
     fn thresholds(e: &super::profile::OverrideError) -> Self {
         Refusal::new("bad_params", 500, |lang| {
             format!(
-                "{}{}: {}",
+                "{}{}",
                 lookup("pkg.bad_params", lang).unwrap_or_default(),
-                e.field,
-                e.reason
+                e.message(lang)
             )
         })
     }

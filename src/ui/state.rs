@@ -60,7 +60,7 @@ pub struct Wizard {
     /// A message about drafts (import refused, deleted, …): catalog key.
     pub draft_notice: RwSignal<Option<&'static str>>,
     /// The exact words of a strict-JSON refusal shown with the notice.
-    pub draft_detail: RwSignal<Option<crate::domain::json::JsonError>>,
+    pub draft_detail: RwSignal<Option<crate::domain::read::ReadError>>,
     /// An import whose id already exists: waits for the purchaser's choice.
     pub import_prompt: RwSignal<Option<Draft>>,
     /// How long the last save took, in ms (the autosave benchmark reads it).

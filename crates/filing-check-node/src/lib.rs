@@ -35,8 +35,7 @@ fn options(text: &str) -> Result<(Lang, Policy), String> {
             }
             ("params", v) => {
                 policy.overrides = Some(
-                    ParamsOverride::from_value(v)
-                        .map_err(|e| format!("options.params.{}: {}", e.field, e.reason))?,
+                    ParamsOverride::from_value(v).map_err(|e| format!("options.params: {e}"))?,
                 );
             }
             _ => {

@@ -118,12 +118,12 @@ pub fn read_params(path: &str, lang: Lang) -> Result<ParamsOverride, String> {
     const MAX_PARAMS_BYTES: usize = 1024 * 1024;
     let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
     let value = json::parse(&bytes, MAX_PARAMS_BYTES).map_err(|e| e.message(lang))?;
-    let o = ParamsOverride::from_value(&value).map_err(|e| format!("{}: {}", e.field, e.reason))?;
+    let o = ParamsOverride::from_value(&value).map_err(|e| e.message(lang))?;
     // Applied once here, so a bad value is reported now, not per package.
     for id in ProfileId::ALL {
         procurement_route_wizard::domain::profile::Profile::new(id)
             .with_overrides(&o)
-            .map_err(|e| format!("{}: {}", e.field, e.reason))?;
+            .map_err(|e| e.message(lang))?;
     }
     Ok(o)
 }

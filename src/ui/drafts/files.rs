@@ -51,7 +51,7 @@ pub fn export_current(w: Wizard) {
 async fn import_text(w: Wizard, text: String) {
     match draft::parse(&text) {
         Err(e) => {
-            w.draft_detail.set(e.detail().cloned());
+            w.draft_detail.set(e.detail());
             w.draft_notice.set(Some(e.key()));
         }
         Ok(d) => {
