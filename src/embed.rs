@@ -138,16 +138,16 @@ pub fn mount_with(host: HtmlElement, cfg: HostConfig) -> Result<WizardHandle, Js
         };
         let wizard = Wizard::new(filing, profile, lang, &prefix, store);
         wizard.root.set_value(Some(root));
-        wizard.base_title.set_value(base_title);
+        wizard.host.base_title.set_value(base_title);
         wizard.locked.set_value(locked);
-        wizard.host.set_value(Some(host_el));
-        wizard.post_origin.set_value(post_message_origin);
+        wizard.host.element.set_value(Some(host_el));
+        wizard.host.post_origin.set_value(post_message_origin);
         provide_context(wizard);
         // Every edit is a change the host may want to know of.
         Effect::new(move |first: Option<()>| {
             wizard.edits.track();
             if first.is_some() {
-                let step = wizard.step.get_untracked();
+                let step = wizard.nav.step.get_untracked();
                 let route = wizard.filing().with_untracked(|f| f.route.map(|r| r.id()));
                 let detail = serde_json::json!({ "step": step.id(), "route": route });
                 wizard.emit("wizard:change", &detail.to_string());

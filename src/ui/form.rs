@@ -36,7 +36,7 @@ fn error_for(w: Wizard, path: Signal<String>) -> Memo<Option<String>> {
     Memo::new(move |_| {
         let lang = w.lang.get();
         path.with(|p| {
-            w.shown.with(|s| {
+            w.nav.shown.with(|s| {
                 s.iter()
                     .find(|f| f.blocks() && &f.path == p)
                     .map(|f| f.text(lang).to_string())
@@ -269,7 +269,7 @@ pub fn ListEditor(path: &'static str, label: &'static str) -> impl IntoView {
         });
         let index = ids.get_untracked().len().saturating_sub(1);
         w.focus_later(w.field_id(&format!("{path}[{index}].name")));
-        w.announce.set(w.t("ui.row_added").to_string());
+        w.nav.announce.set(w.t("ui.row_added").to_string());
     };
     view! {
         <div class="prw-list" id=move || list_id.get() tabindex="-1">
@@ -307,7 +307,7 @@ fn RowEditor(list: &'static str, row_id: u32, ids: Memo<Vec<u32>>) -> impl IntoV
                 rows.retain(|p| p.id != row_id);
             }
         });
-        w.announce.set(w.t("ui.row_removed").to_string());
+        w.nav.announce.set(w.t("ui.row_removed").to_string());
         // Focus stays in the list: the next row, or the list itself.
         w.focus_later(w.field_id(list));
     };

@@ -20,14 +20,45 @@ use crate::domain::rules::check;
 use crate::text::t;
 use crate::wizard::step_for_path;
 
+/// One wizard instance: the filing and the three jobs around it, each its
+/// own part — where the purchaser is (`nav`), the drafts kept for them
+/// (`drafts`), and the host page it talks to (`host`).
 #[derive(Clone, Copy)]
 pub struct Wizard {
     /// Private: every change goes through [`Wizard::edit`] or
     /// [`Wizard::replace`], so autosave and the host hear of it.
     filing: RwSignal<Filing>,
-    pub step: RwSignal<Step>,
     pub lang: RwSignal<Lang>,
     pub profile: RwSignal<Profile>,
+    pub package: RwSignal<Option<Package>>,
+    /// Unique per instance: every element id starts with it.
+    pub prefix: StoredValue<String>,
+    /// The element the wizard renders into (inside its shadow root).
+    pub root: StoredValue<Option<web_sys::Element>, LocalStorage>,
+    /// One change channel per listed row (see `Field::row`).
+    rows: StoredValue<HashMap<RowKey, ArcTrigger>>,
+    /// Notified when the whole filing is replaced (new filing, a resumed
+    /// draft): row fields re-read then too.
+    pub epoch: Trigger,
+    /// Notified on every edit, row edits included (autosave listens).
+    pub edits: Trigger,
+    /// What the portal pre-filled: every new filing starts from it.
+    pub prefill: StoredValue<crate::domain::model::Purchaser>,
+    /// Pre-filled purchaser fields the purchaser may not change.
+    pub locked: StoredValue<Vec<String>>,
+    /// False from `unmount()` on. The reactive state is disposed a task
+    /// later, so deferred work (timers, frames, futures) checks this and
+    /// uses `try_` reads: it never touches a disposed signal.
+    alive: StoredValue<bool>,
+    pub nav: Navigation,
+    pub drafts: Drafts,
+    pub host: Host,
+}
+
+/// Where the purchaser is and what the page tells them.
+#[derive(Clone, Copy)]
+pub struct Navigation {
+    pub step: RwSignal<Step>,
     /// Findings shown on the current page since the purchaser last pressed
     /// Continue (GOV.UK: validate on continue, not while typing).
     pub shown: RwSignal<Vec<Finding>>,
@@ -37,48 +68,39 @@ pub struct Wizard {
     pub help: RwSignal<bool>,
     /// Text for the polite live region.
     pub announce: RwSignal<String>,
-    pub package: RwSignal<Option<Package>>,
-    /// Unique per instance: every element id starts with it.
-    pub prefix: StoredValue<String>,
-    /// The element the wizard renders into (inside its shadow root).
-    pub root: StoredValue<Option<web_sys::Element>, LocalStorage>,
-    /// The host page's title before any "错误：" prefix.
-    pub base_title: StoredValue<String>,
-    /// One change channel per listed row (see `Field::row`).
-    rows: StoredValue<HashMap<RowKey, ArcTrigger>>,
-    /// Notified when the whole filing is replaced (new filing, a resumed
-    /// draft): row fields re-read then too.
-    pub epoch: Trigger,
-    /// Notified on every edit, row edits included (autosave listens).
-    pub edits: Trigger,
-    /// Where drafts are kept (namespaced), and the draft being edited.
+}
+
+/// The drafts kept on this computer, and the one being edited.
+#[derive(Clone, Copy)]
+pub struct Drafts {
+    /// Where drafts are kept (namespaced).
     pub store: StoredValue<Store>,
     pub draft: RwSignal<DraftMeta>,
     pub save_status: RwSignal<SaveStatus>,
     /// The drafts list of the start page.
     pub entries: RwSignal<Vec<Entry>>,
     /// A message about drafts (import refused, deleted, …): catalog key.
-    pub draft_notice: RwSignal<Option<&'static str>>,
-    /// The exact words of a strict-JSON refusal shown with the notice.
-    pub draft_detail: RwSignal<Option<crate::domain::read::ReadError>>,
+    pub notice: RwSignal<Option<&'static str>>,
+    /// Where and why an imported draft was refused, shown with the notice.
+    pub detail: RwSignal<Option<crate::domain::read::ReadError>>,
     /// An import whose id already exists: waits for the purchaser's choice.
     pub import_prompt: RwSignal<Option<Draft>>,
     /// How long the last save took, in ms (the autosave benchmark reads it).
     pub last_save_ms: RwSignal<f64>,
-    /// What the portal pre-filled: every new filing starts from it.
-    pub prefill: StoredValue<crate::domain::model::Purchaser>,
-    /// Pre-filled purchaser fields the purchaser may not change.
-    pub locked: StoredValue<Vec<String>>,
-    /// The host element events are dispatched on.
-    pub host: StoredValue<Option<web_sys::HtmlElement>, LocalStorage>,
-    /// For iframe hosts: the parent's origin for postMessage (opt-in).
-    pub post_origin: StoredValue<Option<String>>,
     /// The autosave waiting for its debounce (see `drafts::flush`).
     pub pending: StoredValue<PendingSave, LocalStorage>,
-    /// False from `unmount()` on. The reactive state is disposed a task
-    /// later, so deferred work (timers, frames, futures) checks this and
-    /// uses `try_` reads: it never touches a disposed signal.
-    alive: StoredValue<bool>,
+}
+
+/// The host page: the element events go to, the parent window for iframe
+/// hosts, the document title.
+#[derive(Clone, Copy)]
+pub struct Host {
+    /// The host element events are dispatched on.
+    pub element: StoredValue<Option<web_sys::HtmlElement>, LocalStorage>,
+    /// For iframe hosts: the parent's origin for postMessage (opt-in).
+    pub post_origin: StoredValue<Option<String>>,
+    /// The host page's title before any "错误：" prefix.
+    pub base_title: StoredValue<String>,
 }
 
 /// An edit not yet saved, and the debounce timer that will save it.
@@ -135,38 +157,44 @@ impl Wizard {
         let filing_prefill = filing.purchaser.clone();
         Wizard {
             filing: RwSignal::new(filing),
-            step: RwSignal::new(Step::Start),
             lang: RwSignal::new(lang),
             profile: RwSignal::new(profile),
-            shown: RwSignal::new(Vec::new()),
-            returning: RwSignal::new(false),
-            help: RwSignal::new(false),
-            announce: RwSignal::new(String::new()),
             package: RwSignal::new(None),
             prefix: StoredValue::new(prefix.to_string()),
             root: StoredValue::new_local(None),
-            base_title: StoredValue::new(String::new()),
             rows: StoredValue::new(HashMap::new()),
             epoch: Trigger::new(),
             edits: Trigger::new(),
-            save_status: RwSignal::new(if store.available() {
-                SaveStatus::Idle
-            } else {
-                SaveStatus::Memory
-            }),
-            store: StoredValue::new(store),
-            draft: RwSignal::new(DraftMeta::default()),
-            entries: RwSignal::new(Vec::new()),
-            draft_notice: RwSignal::new(None),
-            draft_detail: RwSignal::new(None),
-            import_prompt: RwSignal::new(None),
-            last_save_ms: RwSignal::new(0.0),
             prefill: StoredValue::new(filing_prefill),
             locked: StoredValue::new(Vec::new()),
-            host: StoredValue::new_local(None),
-            post_origin: StoredValue::new(None),
-            pending: StoredValue::new_local(PendingSave::default()),
             alive: StoredValue::new(true),
+            nav: Navigation {
+                step: RwSignal::new(Step::Start),
+                shown: RwSignal::new(Vec::new()),
+                returning: RwSignal::new(false),
+                help: RwSignal::new(false),
+                announce: RwSignal::new(String::new()),
+            },
+            drafts: Drafts {
+                save_status: RwSignal::new(if store.available() {
+                    SaveStatus::Idle
+                } else {
+                    SaveStatus::Memory
+                }),
+                store: StoredValue::new(store),
+                draft: RwSignal::new(DraftMeta::default()),
+                entries: RwSignal::new(Vec::new()),
+                notice: RwSignal::new(None),
+                detail: RwSignal::new(None),
+                import_prompt: RwSignal::new(None),
+                last_save_ms: RwSignal::new(0.0),
+                pending: StoredValue::new_local(PendingSave::default()),
+            },
+            host: Host {
+                element: StoredValue::new_local(None),
+                post_origin: StoredValue::new(None),
+                base_title: StoredValue::new(String::new()),
+            },
         }
     }
 
@@ -204,7 +232,7 @@ impl Wizard {
     pub fn emit(self, name: &str, detail_json: &str) {
         let detail = js_sys::JSON::parse(detail_json).unwrap_or(wasm_bindgen::JsValue::NULL);
         // try_: an event may come after an unmount has disposed the state.
-        if let Some(host) = self.host.try_get_value().flatten() {
+        if let Some(host) = self.host.element.try_get_value().flatten() {
             let init = web_sys::CustomEventInit::new();
             init.set_bubbles(true);
             init.set_composed(true);
@@ -213,7 +241,7 @@ impl Wizard {
                 let _ = host.dispatch_event(&ev);
             }
         }
-        if let Some(origin) = self.post_origin.try_get_value().flatten() {
+        if let Some(origin) = self.host.post_origin.try_get_value().flatten() {
             if let Some(parent) = web_sys::window().and_then(|w| w.parent().ok().flatten()) {
                 let message = js_sys::Object::new();
                 let _ = js_sys::Reflect::set(&message, &"type".into(), &name.into());
@@ -251,7 +279,7 @@ impl Wizard {
     /// Marked at once, not when the autosave effect runs: a host that
     /// unmounts from a `wizard:change` listener still gets the edit saved.
     fn mark_unsaved(self) {
-        self.pending.try_update_value(|p| p.dirty = true);
+        self.drafts.pending.try_update_value(|p| p.dirty = true);
     }
 
     fn emit_change(self, step: Step) {
@@ -328,15 +356,16 @@ impl Wizard {
 
     /// Show `step`: clear findings, move focus to its heading, announce it.
     pub fn go(self, step: Step) {
-        self.shown.set(Vec::new());
-        if self.step.get_untracked() != step {
+        self.nav.shown.set(Vec::new());
+        if self.nav.step.get_untracked() != step {
             self.emit_change(step);
         }
-        self.step.set(step);
+        self.nav.step.set(step);
         if !matches!(step, Step::Check | Step::Done) {
             self.package.set(None);
         }
-        self.announce
+        self.nav
+            .announce
             .set(t(&format!("step.{}", step.id()), self.lang.get_untracked()).to_string());
         self.set_title(false);
         self.focus_later(self.id("heading"));
@@ -345,9 +374,9 @@ impl Wizard {
     /// Go to the page that asks `path` and focus that field (error links,
     /// "修改" links).
     pub fn go_to_field(self, path: &str, from_check: bool) {
-        self.returning.set(from_check);
+        self.nav.returning.set(from_check);
         let step = step_for_path(path);
-        if self.step.get_untracked() != step {
+        if self.nav.step.get_untracked() != step {
             self.go(step);
         }
         self.focus_later(self.field_id(path));
@@ -362,7 +391,7 @@ impl Wizard {
     }
 
     pub fn back(self) {
-        let current = self.step.get_untracked();
+        let current = self.nav.step.get_untracked();
         let all = self.route_steps();
         let prev = all
             .iter()
@@ -370,7 +399,7 @@ impl Wizard {
             .and_then(|i| i.checked_sub(1))
             .and_then(|i| all.get(i).copied())
             .unwrap_or(Step::Start);
-        self.returning.set(false);
+        self.nav.returning.set(false);
         self.go(prev);
     }
 
@@ -385,16 +414,16 @@ impl Wizard {
         let blocked = on_page.iter().any(|f| f.blocks());
         if blocked {
             let count = on_page.iter().filter(|f| f.blocks()).count();
-            self.shown.set(on_page);
+            self.nav.shown.set(on_page);
             self.set_title(true);
-            self.announce.set(format!(
+            self.nav.announce.set(format!(
                 "{} {count}",
                 t("ui.errors_announce", self.lang.get_untracked())
             ));
             self.focus_later(self.id("error-summary"));
             return false;
         }
-        let next = if self.returning.get_untracked() {
+        let next = if self.nav.returning.get_untracked() {
             Step::Check
         } else {
             self.next_step(step)
@@ -406,7 +435,7 @@ impl Wizard {
     /// GOV.UK: prefix the page title with "错误：" while errors are shown.
     pub fn set_title(self, errors: bool) {
         let document = document();
-        let base = self.base_title.get_value();
+        let base = self.host.base_title.get_value();
         let title = if errors {
             format!(
                 "{}{}",

@@ -19,42 +19,42 @@ const DEBOUNCE: Duration = Duration::from_millis(300);
 /// previous save when storage is full.
 pub fn save_now(w: Wizard) {
     if !w.alive()
-        || w.draft.with_untracked(|d| d.id.is_empty())
-        || w.save_status.get_untracked() == SaveStatus::Conflict
+        || w.drafts.draft.with_untracked(|d| d.id.is_empty())
+        || w.drafts.save_status.get_untracked() == SaveStatus::Conflict
     {
         return;
     }
     let started = perf_now();
     let draft = current(w);
-    let result = w.store.with_value(|s| s.save(&draft));
-    w.last_save_ms.set(perf_now() - started);
+    let result = w.drafts.store.with_value(|s| s.save(&draft));
+    w.drafts.last_save_ms.set(perf_now() - started);
     match result {
         Ok(()) => {
-            w.draft.update(|d| d.revision = draft.revision);
+            w.drafts.draft.update(|d| d.revision = draft.revision);
             let detail = serde_json::json!({ "id": draft.id, "revision": draft.revision, "savedAt": draft.saved_at });
             w.emit("wizard:draft-saved", &detail.to_string());
-            w.save_status.set(SaveStatus::Saved(now_ms()));
+            w.drafts.save_status.set(SaveStatus::Saved(now_ms()));
             // Autosave status is announced politely, not on every keystroke.
-            w.announce.set(saved_text(w, now_ms()));
+            w.nav.announce.set(saved_text(w, now_ms()));
         }
-        Err(SaveError::Blocked) => w.save_status.set(SaveStatus::Memory),
+        Err(SaveError::Blocked) => w.drafts.save_status.set(SaveStatus::Memory),
         Err(SaveError::Quota) => {
-            w.save_status.set(SaveStatus::Quota);
-            w.announce.set(w.t("draft.quota").to_string());
+            w.drafts.save_status.set(SaveStatus::Quota);
+            w.nav.announce.set(w.t("draft.quota").to_string());
         }
         Err(SaveError::Conflict) => {
-            w.save_status.set(SaveStatus::Conflict);
-            w.announce.set(w.t("draft.conflict").to_string());
+            w.drafts.save_status.set(SaveStatus::Conflict);
+            w.nav.announce.set(w.t("draft.conflict").to_string());
         }
-        Err(SaveError::Other(_)) => w.save_status.set(SaveStatus::Failed),
+        Err(SaveError::Other(_)) => w.drafts.save_status.set(SaveStatus::Failed),
     }
 }
 
 /// Wire autosave to edits and page lifecycle; resume this tab's draft.
 pub fn start_autosave(w: Wizard) {
     // A reload in the same tab comes back to the same page and answers.
-    if let Some(id) = w.store.with_value(|s| s.current_pointer()) {
-        if let Some(Ok(d)) = w.store.with_value(|s| s.load(&id)) {
+    if let Some(id) = w.drafts.store.with_value(|s| s.current_pointer()) {
+        if let Some(Ok(d)) = w.drafts.store.with_value(|s| s.load(&id)) {
             resume(w, d);
         }
     }
@@ -62,21 +62,23 @@ pub fn start_autosave(w: Wizard) {
 
     Effect::new(move |first: Option<()>| {
         w.edits.track();
-        w.step.track();
-        if first.is_none() || w.draft.with_untracked(|d| d.id.is_empty()) {
+        w.nav.step.track();
+        if first.is_none() || w.drafts.draft.with_untracked(|d| d.id.is_empty()) {
             return;
         }
         let handle = set_timeout_with_handle(
             move || {
                 if w.alive() {
-                    w.pending.update_value(|p| *p = PendingSave::default());
+                    w.drafts
+                        .pending
+                        .update_value(|p| *p = PendingSave::default());
                     save_now(w);
                 }
             },
             DEBOUNCE,
         )
         .ok();
-        w.pending.update_value(|p| {
+        w.drafts.pending.update_value(|p| {
             p.dirty = true;
             if let Some(t) = std::mem::replace(&mut p.timer, handle) {
                 t.clear();
@@ -99,17 +101,18 @@ pub fn start_autosave(w: Wizard) {
                 return;
             };
             let ours = w
+                .drafts
                 .store
                 .with_value(|s| s.id_of_key(&key).map(str::to_string));
             let Some(id) = ours else { return };
-            if w.step.get_untracked() == Step::Start {
+            if w.nav.step.get_untracked() == Step::Start {
                 refresh_list(w);
             }
-            if id == w.draft.with_untracked(|d| d.id.clone()) {
-                let stored = w.store.with_value(|s| s.stored_revision(&id));
-                if stored > w.draft.with_untracked(|d| d.revision) {
-                    w.save_status.set(SaveStatus::Conflict);
-                    w.announce.set(w.t("draft.conflict").to_string());
+            if id == w.drafts.draft.with_untracked(|d| d.id.clone()) {
+                let stored = w.drafts.store.with_value(|s| s.stored_revision(&id));
+                if stored > w.drafts.draft.with_untracked(|d| d.revision) {
+                    w.drafts.save_status.set(SaveStatus::Conflict);
+                    w.nav.announce.set(w.t("draft.conflict").to_string());
                 }
             }
         });
@@ -124,6 +127,7 @@ pub fn start_autosave(w: Wizard) {
 /// `unmount()`). Does nothing when nothing is pending or the state is gone.
 pub fn flush(w: Wizard) {
     let pending = w
+        .drafts
         .pending
         .try_update_value(std::mem::take)
         .unwrap_or_default();

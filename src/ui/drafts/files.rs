@@ -51,14 +51,14 @@ pub fn export_current(w: Wizard) {
 async fn import_text(w: Wizard, text: String) {
     match draft::parse(&text) {
         Err(e) => {
-            w.draft_detail.set(e.detail());
-            w.draft_notice.set(Some(e.key()));
+            w.drafts.detail.set(e.detail());
+            w.drafts.notice.set(Some(e.key()));
         }
         Ok(d) => {
-            w.draft_detail.set(None);
-            let exists = w.store.with_value(|s| s.load(&d.id).is_some());
+            w.drafts.detail.set(None);
+            let exists = w.drafts.store.with_value(|s| s.load(&d.id).is_some());
             if exists {
-                w.import_prompt.set(Some(d));
+                w.drafts.import_prompt.set(Some(d));
             } else {
                 store_import(w, d, false);
             }
@@ -73,16 +73,16 @@ pub fn store_import(w: Wizard, mut d: Draft, as_copy: bool) {
         d.name = format!("{}{}", d.name, w.t("draft.copy_suffix"));
         d.revision = 1;
     }
-    w.import_prompt.set(None);
-    if !w.store.with_value(|s| s.available()) {
+    w.drafts.import_prompt.set(None);
+    if !w.drafts.store.with_value(|s| s.available()) {
         // Nowhere to keep it: open it in memory.
         resume(w, d);
         return;
     }
-    match w.store.with_value(|s| s.write(&d)) {
-        Ok(()) => w.draft_notice.set(Some("draft.imported")),
-        Err(SaveError::Quota) => w.draft_notice.set(Some("draft.quota")),
-        Err(_) => w.draft_notice.set(Some("draft.err.damaged")),
+    match w.drafts.store.with_value(|s| s.write(&d)) {
+        Ok(()) => w.drafts.notice.set(Some("draft.imported")),
+        Err(SaveError::Quota) => w.drafts.notice.set(Some("draft.quota")),
+        Err(_) => w.drafts.notice.set(Some("draft.err.damaged")),
     }
     refresh_list(w);
 }
@@ -99,7 +99,7 @@ pub(super) fn on_file_chosen(w: Wizard, ev: leptos::ev::Event) {
     };
     input.set_value("");
     if file.size() > draft::MAX_DRAFT_BYTES as f64 {
-        w.draft_notice.set(Some("draft.err.too_large"));
+        w.drafts.notice.set(Some("draft.err.too_large"));
         return;
     }
     let promise = file.text();
@@ -111,7 +111,7 @@ pub(super) fn on_file_chosen(w: Wizard, ev: leptos::ev::Event) {
         }
         match read {
             Ok(text) => import_text(w, text.as_string().unwrap_or_default()).await,
-            Err(_) => w.draft_notice.set(Some("draft.err.not_a_draft")),
+            Err(_) => w.drafts.notice.set(Some("draft.err.not_a_draft")),
         }
     });
 }

@@ -38,14 +38,14 @@ pub(super) fn new_id() -> String {
 
 /// The draft as it stands now, as the next revision.
 pub fn current(w: Wizard) -> Draft {
-    let meta = w.draft.get_untracked();
+    let meta = w.drafts.draft.get_untracked();
     let now = rfc3339_utc(now_ms() as i64);
     Draft {
         draft_version: DRAFT_VERSION,
         id: meta.id,
         name: meta.name,
         profile: w.profile.with_untracked(|p| p.id),
-        step: w.step.get_untracked(),
+        step: w.nav.step.get_untracked(),
         revision: meta.revision.saturating_add(1),
         created_at: if meta.created_at.is_empty() {
             now.clone()
@@ -60,38 +60,40 @@ pub fn current(w: Wizard) -> Draft {
 /// Begin a new draft (pressing 开始 on a fresh filing).
 pub fn begin(w: Wizard) {
     let id = new_id();
-    w.store.with_value(|s| s.remember_current(&id));
-    w.draft.set(DraftMeta {
+    w.drafts.store.with_value(|s| s.remember_current(&id));
+    w.drafts.draft.set(DraftMeta {
         id,
         name: String::new(),
         created_at: rfc3339_utc(now_ms() as i64),
         revision: 0,
     });
-    if w.store.with_value(|s| s.available()) {
-        w.save_status.set(SaveStatus::Idle);
+    if w.drafts.store.with_value(|s| s.available()) {
+        w.drafts.save_status.set(SaveStatus::Idle);
     }
 }
 
 /// Open a draft where it was left.
 pub fn resume(w: Wizard, d: Draft) {
-    w.store.with_value(|s| s.remember_current(&d.id));
+    w.drafts.store.with_value(|s| s.remember_current(&d.id));
     if w.profile.with_untracked(|p| p.id) != d.profile {
         w.profile.set(Profile::new(d.profile));
     }
-    w.draft.set(DraftMeta {
+    w.drafts.draft.set(DraftMeta {
         id: d.id,
         name: d.name,
         created_at: d.created_at,
         revision: d.revision,
     });
     w.replace(d.filing);
-    w.save_status.set(SaveStatus::Saved(now_ms()));
-    w.returning.set(false);
+    w.drafts.save_status.set(SaveStatus::Saved(now_ms()));
+    w.nav.returning.set(false);
     w.go(d.step);
 }
 
 pub fn refresh_list(w: Wizard) {
-    w.entries.set(w.store.with_value(|s| s.list()));
+    w.drafts
+        .entries
+        .set(w.drafts.store.with_value(|s| s.list()));
 }
 
 /// A fresh filing (the portal's pre-filled purchaser kept), no draft yet.
@@ -100,7 +102,7 @@ pub fn reset_for_new(w: Wizard) {
         purchaser: w.prefill.get_value(),
         ..Filing::default()
     });
-    w.draft.set(DraftMeta::default());
-    w.store.with_value(|s| s.forget_current());
+    w.drafts.draft.set(DraftMeta::default());
+    w.drafts.store.with_value(|s| s.forget_current());
     refresh_list(w);
 }

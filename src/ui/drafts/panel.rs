@@ -49,13 +49,13 @@ pub fn DraftsPanel() -> impl IntoView {
     let rename_text = RwSignal::new(String::new());
     let file_id = w.id("import-file");
     let rows = move || {
-        w.entries
+        w.drafts.entries
             .get()
             .into_iter()
             .map(|entry| match entry {
                 Entry::Draft(d) => {
                     let d = *d;
-                    let key = w.store.with_value(|s| s.key(&d.id));
+                    let key = w.drafts.store.with_value(|s| s.key(&d.id));
                     let title = if d.name.trim().is_empty() {
                         if d.filing.project.name.trim().is_empty() { w.t("draft.untitled").to_string() } else { d.filing.project.name.clone() }
                     } else {
@@ -96,10 +96,10 @@ pub fn DraftsPanel() -> impl IntoView {
                                     view! {
                                         <form class="prw-inline-form" on:submit=move |ev| {
                                             ev.prevent_default();
-                                            if let Some(Ok(mut d)) = w.store.with_value(|s| s.load(&id)) {
+                                            if let Some(Ok(mut d)) = w.drafts.store.with_value(|s| s.load(&id)) {
                                                 d.name = rename_text.get_untracked().trim().chars().take(100).collect();
                                                 d.revision = d.revision.saturating_add(1);
-                                                let _ = w.store.with_value(|s| s.write(&d));
+                                                let _ = w.drafts.store.with_value(|s| s.write(&d));
                                             }
                                             renaming.set(None);
                                             refresh_list(w);
@@ -124,7 +124,7 @@ pub fn DraftsPanel() -> impl IntoView {
                             <td colspan="4"><Tr k=reason/>{detail.map(|d| move || d.message(w.lang.get()))}</td>
                             <td class="prw-actions">
                                 <button type="button" class="prw-link" on:click=move |_| {
-                                    let raw = w.store.with_value(|s| s.raw(&k1)).unwrap_or_default();
+                                    let raw = w.drafts.store.with_value(|s| s.raw(&k1)).unwrap_or_default();
                                     download("unreadable-draft.txt", "text/plain", &raw);
                                 }><Tr k="draft.download_raw"/></button>
                                 " "
@@ -145,9 +145,9 @@ pub fn DraftsPanel() -> impl IntoView {
                     <p class="prw-body" id=w.id("confirm-title")>{move || w.t(if all { "draft.confirm_clear" } else { "draft.confirm_delete" })}</p>
                     <button type="button" class="prw-button prw-button--warning" on:click=move |_| {
                         let key = key.clone();
-                        w.store.with_value(|s| if key.is_empty() { s.clear_all() } else { s.remove_key(&key) });
+                        w.drafts.store.with_value(|s| if key.is_empty() { s.clear_all() } else { s.remove_key(&key) });
                         confirming.set(None);
-                        w.draft_notice.set(Some(if all { "draft.cleared" } else { "draft.deleted" }));
+                        w.drafts.notice.set(Some(if all { "draft.cleared" } else { "draft.deleted" }));
                         refresh_list(w);
                     }><Tr k="draft.confirm_yes"/></button>
                     <button type="button" class="prw-button prw-button--secondary" on:click=move |_| confirming.set(None)>
@@ -158,7 +158,7 @@ pub fn DraftsPanel() -> impl IntoView {
         })
     };
     let import_prompt = move || {
-        w.import_prompt.get().map(|d| {
+        w.drafts.import_prompt.get().map(|d| {
             let d2 = d.clone();
             view! {
                 <div class="prw-panel prw-panel--warning" role="alertdialog" aria-labelledby=w.id("import-title")>
@@ -169,7 +169,7 @@ pub fn DraftsPanel() -> impl IntoView {
                     <button type="button" class="prw-button prw-button--secondary" on:click=move |_| store_import(w, d2.clone(), true)>
                         <Tr k="draft.import_copy"/>
                     </button>
-                    <button type="button" class="prw-button prw-button--secondary" on:click=move |_| w.import_prompt.set(None)>
+                    <button type="button" class="prw-button prw-button--secondary" on:click=move |_| w.drafts.import_prompt.set(None)>
                         <Tr k="draft.confirm_no"/>
                     </button>
                 </div>
@@ -180,15 +180,15 @@ pub fn DraftsPanel() -> impl IntoView {
         <section class="prw-drafts" aria-labelledby=w.id("drafts-title")>
             <h3 class="prw-panel__title" id=w.id("drafts-title")><Tr k="draft.title"/></h3>
             <p class="prw-body prw-hint"><Tr k="draft.local_only"/></p>
-            {move || w.draft_notice.get().map(|k| view! {
+            {move || w.drafts.notice.get().map(|k| view! {
                 <p class="prw-body prw-notice" role="status">
-                    <Tr k=k/>{move || w.draft_detail.get().map(|d| d.message(w.lang.get()))}
+                    <Tr k=k/>{move || w.drafts.detail.get().map(|d| d.message(w.lang.get()))}
                 </p>
             })}
             {import_prompt}
             {confirm_box}
             {move || {
-                let empty = w.entries.with(Vec::is_empty);
+                let empty = w.drafts.entries.with(Vec::is_empty);
                 if empty {
                     view! { <p class="prw-body"><Tr k="draft.none"/></p> }.into_any()
                 } else {
@@ -212,7 +212,7 @@ pub fn DraftsPanel() -> impl IntoView {
                 <label class="prw-label" for=file_id.clone()><Tr k="draft.import"/></label>
                 <input class="prw-file" id=file_id type="file" accept=".json,application/json"
                     on:change=move |ev| on_file_chosen(w, ev) />
-                {move || (!w.entries.with(Vec::is_empty)).then(|| view! {
+                {move || (!w.drafts.entries.with(Vec::is_empty)).then(|| view! {
                     <button type="button" class="prw-button prw-button--warning" on:click=move |_| confirming.set(Some(String::new()))>
                         <Tr k="draft.clear_all"/>
                     </button>

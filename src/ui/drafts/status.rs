@@ -22,7 +22,7 @@ pub(super) fn saved_text(w: Wizard, at: f64) -> String {
 pub fn SaveStatusBar() -> impl IntoView {
     let w = use_wizard();
     move || {
-        let status = w.save_status.get();
+        let status = w.drafts.save_status.get();
         let export = move |_| super::export_current(w);
         let (class, text): (&str, String) = match status {
             SaveStatus::Idle => return None,
@@ -36,8 +36,8 @@ pub fn SaveStatusBar() -> impl IntoView {
                         <div class="prw-save prw-save--problem" data-status="conflict">
                             <p class="prw-body"><Tr k="draft.conflict"/></p>
                             <button type="button" class="prw-button prw-button--secondary" on:click=move |_| {
-                                let id = w.draft.with_untracked(|d| d.id.clone());
-                                if let Some(Ok(d)) = w.store.with_value(|s| s.load(&id)) {
+                                let id = w.drafts.draft.with_untracked(|d| d.id.clone());
+                                if let Some(Ok(d)) = w.drafts.store.with_value(|s| s.load(&id)) {
                                     resume(w, d);
                                 }
                             }><Tr k="draft.load_latest"/></button>
@@ -46,9 +46,9 @@ pub fn SaveStatusBar() -> impl IntoView {
                                 copy.id = new_id();
                                 copy.name = format!("{}{}", copy.name, w.t("draft.copy_suffix"));
                                 copy.revision = 0;
-                                w.store.with_value(|s| s.remember_current(&copy.id));
-                                w.draft.set(DraftMeta { id: copy.id, name: copy.name, created_at: copy.created_at, revision: 0 });
-                                w.save_status.set(SaveStatus::Idle);
+                                w.drafts.store.with_value(|s| s.remember_current(&copy.id));
+                                w.drafts.draft.set(DraftMeta { id: copy.id, name: copy.name, created_at: copy.created_at, revision: 0 });
+                                w.drafts.save_status.set(SaveStatus::Idle);
                                 save_now(w);
                             }><Tr k="draft.save_copy"/></button>
                         </div>
@@ -61,7 +61,7 @@ pub fn SaveStatusBar() -> impl IntoView {
         Some(
             view! {
                 <div class=class data-status=if problem { "problem" } else { "saved" }
-                    data-save-us=move || ((w.last_save_ms.get() * 1000.0) as u64).to_string()>
+                    data-save-us=move || ((w.drafts.last_save_ms.get() * 1000.0) as u64).to_string()>
                     <span class="prw-save__text">{text}</span>
                     " "
                     <button type="button" class="prw-link" on:click=export><Tr k="draft.export"/></button>

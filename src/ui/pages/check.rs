@@ -144,7 +144,7 @@ pub(super) fn CheckPage() -> impl IntoView {
     let submit = move |_| {
         let errors = of(Severity::Error);
         if !errors.is_empty() {
-            w.shown.set(errors);
+            w.nav.shown.set(errors);
             w.set_title(true);
             w.focus_later(w.id("error-summary"));
             return;

@@ -51,7 +51,7 @@ pub(super) fn DonePage() -> impl IntoView {
             </details>
             <button type="button" class="prw-button prw-button--secondary" on:click=move |_| {
                 crate::ui::drafts::reset_for_new(w);
-                w.returning.set(false);
+                w.nav.returning.set(false);
                 w.go(Step::Start);
             }><Tr k="ui.new_filing"/></button>
         </div>

@@ -13,7 +13,8 @@ use crate::ui::tr::Tr;
 pub fn ErrorSummary() -> impl IntoView {
     let w = use_wizard();
     let errors = Memo::new(move |_| {
-        w.shown
+        w.nav
+            .shown
             .with(|s| s.iter().filter(|f| f.blocks()).cloned().collect::<Vec<_>>())
     });
     move || {
@@ -44,7 +45,7 @@ pub(super) fn FindingLink(finding: Finding) -> impl IntoView {
     let w = use_wizard();
     let path = finding.path.clone();
     let href = format!("#{}", w.field_id(&path));
-    let from_check = w.step.get_untracked() == Step::Check;
+    let from_check = w.nav.step.get_untracked() == Step::Check;
     let f2 = finding.clone();
     view! {
         <a class="prw-link" href=href on:click=move |ev| {

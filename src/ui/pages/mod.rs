@@ -25,7 +25,7 @@ use step::StepPage;
 #[component]
 pub fn App() -> impl IntoView {
     let w = use_wizard();
-    let page = move || match w.step.get() {
+    let page = move || match w.nav.step.get() {
         Step::Start => view! { <StartPage/> }.into_any(),
         Step::Route => view! { <RoutePage/> }.into_any(),
         Step::Check => view! { <CheckPage/> }.into_any(),
@@ -42,7 +42,7 @@ pub fn App() -> impl IntoView {
             <StepIndicator/>
             <div class="prw-main">{page}</div>
             <div class="prw-visually-hidden" role="status" aria-live="polite" aria-atomic="true">
-                {move || w.announce.get()}
+                {move || w.nav.announce.get()}
             </div>
         </div>
     }
@@ -62,7 +62,7 @@ fn LangToggle() -> impl IntoView {
         <button type="button" class="prw-link prw-lang" lang=move || other().tag()
             on:click=move |_| {
                 w.lang.set(other());
-                w.announce.set(w.t("ui.lang_changed").to_string());
+                w.nav.announce.set(w.t("ui.lang_changed").to_string());
             }>
             {move || if w.lang.get() == Lang::Zh { "English" } else { "中文" }}
         </button>
@@ -76,7 +76,7 @@ fn StepIndicator() -> impl IntoView {
     // Only the route matters here: not every keystroke.
     let route = Memo::new(move |_| w.filing().with(|f| f.route));
     move || {
-        let step = w.step.get();
+        let step = w.nav.step.get();
         let route = route.get()?;
         let all: Vec<Step> = crate::domain::route::steps(Some(route))
             .into_iter()

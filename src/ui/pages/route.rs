@@ -34,7 +34,7 @@ pub(super) fn RoutePage() -> impl IntoView {
     let w = use_wizard();
     let page = RwSignal::new(help_page(w));
     let heading = Signal::derive(move || {
-        match (w.help.get(), page.get()) {
+        match (w.nav.help.get(), page.get()) {
             (false, _) => "step.route",
             (true, HelpPage::Ask(_)) => "ui.help_title",
             (true, HelpPage::Result) => "ui.help_result_title",
@@ -46,7 +46,7 @@ pub(super) fn RoutePage() -> impl IntoView {
             <BackLink/>
             <ErrorSummary/>
             <Heading key=heading/>
-            {move || if w.help.get() {
+            {move || if w.nav.help.get() {
                 view! { <DecisionHelp page/> }.into_any()
             } else {
                 view! { <RouteChooser/> }.into_any()
@@ -68,8 +68,8 @@ fn RouteChooser() -> impl IntoView {
             {route}
             <p class="prw-body">
                 <button type="button" class="prw-link" on:click=move |_| {
-                    w.help.set(true);
-                    w.shown.set(Vec::new());
+                    w.nav.help.set(true);
+                    w.nav.shown.set(Vec::new());
                     w.focus_later(w.id("heading"));
                 }><Tr k="ui.help_link"/></button>
             </p>
@@ -95,8 +95,8 @@ fn DecisionHelp(page: RwSignal<HelpPage>) -> impl IntoView {
             <button type="button" class="prw-link" on:click=restart><Tr k="ui.help_restart"/></button>
             " · "
             <button type="button" class="prw-link" on:click=move |_| {
-                w.help.set(false);
-                w.shown.set(Vec::new());
+                w.nav.help.set(false);
+                w.nav.shown.set(Vec::new());
                 w.focus_later(w.id("heading"));
             }><Tr k="ui.help_back"/></button>
         </p>
@@ -110,11 +110,11 @@ fn HelpQuestion(q: Question, page: RwSignal<HelpPage>) -> impl IntoView {
         ev.prevent_default();
         if !w.filing().with_untracked(|f| q.answered(&f.decision)) {
             let profile = w.profile.get_untracked();
-            w.shown.set(vec![q.unanswered(&profile)]);
+            w.nav.shown.set(vec![q.unanswered(&profile)]);
             w.focus_later(w.id("error-summary"));
             return;
         }
-        w.shown.set(Vec::new());
+        w.nav.shown.set(Vec::new());
         page.set(help_page(w));
         w.focus_later(w.id("heading"));
     };
@@ -144,7 +144,7 @@ fn HelpResult() -> impl IntoView {
                 </div>
                 <button type="button" class="prw-button" on:click=move |_| {
                     w.edit(None, |f| f.route = Some(route));
-                    w.help.set(false);
+                    w.nav.help.set(false);
                     w.continue_from(Step::Route);
                 }><Tr k="ui.choose_route"/></button>
             }

@@ -22,14 +22,14 @@ pub(super) fn StartPage() -> impl IntoView {
             </ul>
             <p class="prw-body prw-hint"><Tr k="start.clauses"/></p>
             <button type="button" class="prw-button prw-button--start" on:click=move |_| {
-                if w.draft.with_untracked(|d| d.id.is_empty()) {
+                if w.drafts.draft.with_untracked(|d| d.id.is_empty()) {
                     crate::ui::drafts::begin(w);
                 }
                 w.go(Step::Route);
             }>
-                {move || if w.draft.with(|d| d.id.is_empty()) { w.t("ui.start") } else { w.t("ui.continue_current") }}
+                {move || if w.drafts.draft.with(|d| d.id.is_empty()) { w.t("ui.start") } else { w.t("ui.continue_current") }}
             </button>
-            {move || (!w.draft.with(|d| d.id.is_empty())).then(|| view! {
+            {move || (!w.drafts.draft.with(|d| d.id.is_empty())).then(|| view! {
                 <button type="button" class="prw-button prw-button--secondary" on:click=move |_| {
                     crate::ui::drafts::reset_for_new(w);
                     crate::ui::drafts::begin(w);

@@ -15,7 +15,7 @@ use crate::wizard::{entries, Entry};
 pub(super) fn StepPage(step: Step) -> impl IntoView {
     let w = use_wizard();
     let warnings = Memo::new(move |_| {
-        w.shown.with(|s| {
+        w.nav.shown.with(|s| {
             s.iter()
                 .filter(|f| f.severity == Severity::Warning)
                 .cloned()
