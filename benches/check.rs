@@ -29,14 +29,52 @@ fn time<T>(mut f: impl FnMut() -> T) -> (Duration, Duration) {
     (samples[runs / 2], samples[runs * 9 / 10])
 }
 
+/// Resident memory now and at its peak, in KiB (Linux `/proc`; 0 elsewhere).
+fn memory_kib() -> (u64, u64) {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let field = |name: &str| {
+        status
+            .lines()
+            .find(|l| l.starts_with(name))
+            .and_then(|l| l.split_whitespace().nth(1))
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(0)
+    };
+    (field("VmRSS:"), field("VmHWM:"))
+}
+
+/// `--peak FILE`: verify one package in a fresh process and print how far
+/// memory rose above the input itself.
+fn peak(path: &str) {
+    let bytes = std::fs::read(path).expect("read the package");
+    let (before, _) = memory_kib();
+    let verdict = verify(&bytes).map(|p| p.findings.len());
+    let (_, high) = memory_kib();
+    println!(
+        "{path}: {} KiB input, peak +{} KiB while verifying ({:.1}× the input), {}",
+        bytes.len() / 1024,
+        high.saturating_sub(before),
+        high.saturating_sub(before) as f64 / (bytes.len() as f64 / 1024.0),
+        match verdict {
+            Ok(n) => format!("read, {n} findings"),
+            Err(e) => format!("refused: {e}"),
+        }
+    );
+}
+
 fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(i) = args.iter().position(|a| a == "--peak") {
+        peak(args.get(i + 1).expect("--peak FILE"));
+        return;
+    }
     let today = Date::new(2026, 11, 27).expect("date");
     println!("bench check (native, opt-level 3): J-voluntary under liaocheng");
     println!(
         "{:>10} {:>14} {:>14} {:>16} {:>16}",
         "purchasers", "check median", "check p90", "package build", "package verify"
     );
-    for n in [10u32, 100, 1000] {
+    for n in [10u32, 100, 1000, 5000] {
         let filing = sample_with(RouteId::JVoluntary, ProfileId::Liaocheng, n);
         let profile = Profile::new(ProfileId::Liaocheng);
         let (median, p90) = time(|| check(&filing, &profile, today));
@@ -53,5 +91,17 @@ fn main() {
             verified.as_secs_f64() * 1e6,
             bytes.len() / 1024
         );
+        if n == 5000 {
+            // The largest realistic package (MAX_ROWS purchasers), and the
+            // same padded to the byte limit: the peak-memory inputs.
+            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target");
+            std::fs::write(dir.join("bench-5000.json"), &bytes).expect("write");
+            let mut padded = bytes.clone();
+            padded.resize(
+                procurement_route_wizard::domain::package::MAX_PACKAGE_BYTES,
+                b' ',
+            );
+            std::fs::write(dir.join("bench-limit.json"), &padded).expect("write");
+        }
     }
 }

@@ -248,7 +248,8 @@ pub static UI: &[(&str, &str, &str)] = &[
     ("label.responsibility.keeps_legal_duties", "我确认本单位不因委托组织采购而放弃确定需求、落实政策、确认结果和履约验收等法定责任", "I confirm our unit keeps its legal duties for the requirement, policies, result confirmation and acceptance"),
     // Hints and notes.
     ("hint.uscc", "18 位，例如 11371500004180002J；空格和连字符会被忽略", "18 characters, like 11371500004180002J; spaces and hyphens are ignored"),
-    ("hint.date", "例如 2026-03-01", "For example, 2026-03-01"),
+    ("hint.date", "例如 2026-03-01，也可写作 2026年3月1日", "For example, 2026-03-01 (2026年3月1日 also works)"),
+    ("hint.decision.cross_level_agency", "选择本级政府的集中采购机构（同一级别、同一地区）是通常做法，无需按本通知备案", "Your own government's agency (same level, same area) is the usual way and needs no filing under this notice"),
     ("hint.money", "以元为单位，最多两位小数，例如 1,200,000.00", "In yuan, at most two decimals, like 1,200,000.00"),
     ("hint.phone", "手机号如 13812345678，座机如 0635-8241234", "A mobile like 13812345678 or a landline like 0635-8241234"),
     ("hint.item_code", "政府采购品目分类目录编码：A 货物、B 工程、C 服务，加 8 位数字，例如 C21040000", "From the item catalog: A goods, B works, C services, then 8 digits, like C21040000"),
@@ -263,6 +264,7 @@ pub static UI: &[(&str, &str, &str)] = &[
     ("hint.route", "不确定时可以回答几个问题", "If unsure, answer a few questions"),
     ("note.units", "每个需求单位都要有自己的采购计划备案编号和日期。", "Each requesting unit needs its own plan filing reference and date."),
     ("note.join_filing", "应先在本级财政部门备案采购计划，再参加上级单位组织的采购；签订合同后还须在本级财政部门备案合同。", "File your plan with your own finance department before taking part; after signing, file the contract there too."),
+    ("note.agency_own", "本级政府的集中采购机构（同一级别、同一地区）是通常做法，无需按本通知备案；本形式用于选择本级以外的集中采购机构。", "Your own government's centralized agency (same level, same area) is the usual way and needs no filing under this notice; this route is for choosing an agency outside it."),
     ("note.confirmation", "备案采购计划前，须事先与拟选择的集中采购机构就承接事宜沟通确认。", "Before filing the plan, the chosen agency must confirm it will take the project."),
     ("note.mall_participants", "各采购人通过网上商城分别签订合同。", "Each purchaser signs its own contract through the mall."),
     ("note.participants", "至少两个采购人；合计份额应等于项目预算。", "At least two purchasers; the shares add up to the project budget."),

@@ -177,7 +177,7 @@ fails_when!(
     DOwn,
     Liaocheng,
     "D6",
-    "D6.mall",
+    "D6.many",
     |f| {
         f.department.units =
             procurement_route_wizard::domain::sample::parties(10, 120_000_000, false);
@@ -191,11 +191,44 @@ fails_when!(
     DOwn,
     Shandong,
     "D6",
-    "D6.mall",
+    "D6.levels",
     |f| {
         f.department.units[0].level = Some(Level::City);
     }
 );
+/// D6 says which trigger fired: three units at two levels are not "many".
+#[test]
+fn d6_names_the_trigger_that_fired() {
+    let mut f = sample(DOwn, Liaocheng);
+    f.department.units.truncate(3);
+    f.department.units[0].level = Some(Level::County);
+    let d6 = |f: &Filing| {
+        findings(f, Liaocheng)
+            .into_iter()
+            .find(|x| x.rule == "D6")
+            .map(|x| (x.key.clone(), x.message.zh.clone(), x.message.en.clone()))
+    };
+    let (key, zh, en) = d6(&f).unwrap();
+    assert_eq!(key, "D6.levels");
+    assert!(
+        zh.contains("分属 2 个行政级别") && !zh.contains("较多"),
+        "{zh}"
+    );
+    assert!(
+        en.contains("at 2 administrative levels") && !en.contains("many"),
+        "{en}"
+    );
+    f.department.units = procurement_route_wizard::domain::sample::parties(12, 120_000_000, false);
+    f.department.units[0].level = Some(Level::County);
+    let (key, zh, en) = d6(&f).unwrap();
+    assert_eq!(key, "D6.many_levels");
+    assert!(zh.contains("较多（12 个）且分属 2 个行政级别"), "{zh}");
+    assert!(
+        en.contains("many requesting units (12) at 2 administrative levels"),
+        "{en}"
+    );
+}
+
 #[test]
 fn d6_is_advice_and_never_blocks() {
     let mut f = sample(DOwn, Shandong);
@@ -284,11 +317,28 @@ fails_when!(
         f.purchaser.in_jinan = Some(true);
     }
 );
+/// A provincial unit outside Jinan (registered `370000`) entrusting the
+/// city centre where it sits: A2, across levels.
+fn provincial_unit_outside_jinan() -> Filing {
+    use procurement_route_wizard::domain::sample::synthetic_uscc;
+    let mut f = sample(Agency, Shandong);
+    f.purchaser.name = "山东省聊城水文中心".into();
+    f.purchaser.uscc = synthetic_uscc(4_180_009, "12", "370000");
+    f.purchaser.level = Some(Level::Province);
+    f.purchaser.in_jinan = Some(false);
+    f.agency.choice = Some(AgencyChoice::ResidentCentre);
+    f.agency.a3_reason = None;
+    f.agency.reason_detail.clear();
+    f.agency.agency.name = "聊城市政府采购中心".into();
+    f.agency.agency.uscc = synthetic_uscc(5_000_002, "12", "371500");
+    f.agency.agency.level = Some(Level::City);
+    f.agency.plan_agent = "聊城市政府采购中心".into();
+    f
+}
+
 #[test]
 fn a2_provincial_unit_outside_jinan_may_use_the_resident_agency() {
-    let mut f = sample(Agency, Shandong);
-    f.agency.choice = Some(AgencyChoice::ResidentCentre);
-    f.purchaser.in_jinan = Some(false);
+    let f = provincial_unit_outside_jinan();
     let all = findings(&f, Shandong);
     assert!(has(&all, "A2", "A2.allowed"));
     assert!(blocking(&all).is_empty(), "{:#?}", blocking(&all));
@@ -630,6 +680,196 @@ fn g4_more_units_than_any_real_procurement_are_refused_and_not_read() {
     // Past the bound the rules stop reading: no finding names the extra row.
     let extra = format!("joint.participants[{MAX_ROWS}]");
     assert!(found.iter().all(|x| !x.path.starts_with(&extra)));
+}
+
+// ---- A0: the own government's agency is not route A ----
+
+/// The purchaser's own government's agency: same level, same division.
+fn own_agency(profile: ProfileId) -> Filing {
+    use procurement_route_wizard::domain::sample::synthetic_uscc;
+    let mut f = sample(Agency, profile);
+    let division = match profile {
+        Shandong => "370300",
+        Liaocheng => "371500",
+    };
+    f.agency.agency.name = "本市政府采购中心".into();
+    f.agency.agency.uscc = synthetic_uscc(5_000_003, "12", division);
+    f.agency.agency.level = Some(Level::City);
+    f.agency.choice = Some(AgencyChoice::Other);
+    f.agency.plan_agent = f.agency.agency.name.clone();
+    f
+}
+
+#[test]
+fn a0_the_own_governments_agency_is_not_a_choice_across_levels() {
+    for profile in [Shandong, Liaocheng] {
+        let base = sample(Agency, profile);
+        assert!(!has(&findings(&base, profile), "A0", "A0.own_agency"));
+        let found = findings(&own_agency(profile), profile);
+        let a0 = found.iter().find(|x| x.key == "A0.own_agency").expect("A0");
+        assert!(a0.blocks() && a0.path == "agency.agency.uscc");
+        assert!(
+            a0.message.zh.contains("本级政府的集中采购机构")
+                && a0.message.en.contains("own government's")
+        );
+        let want = match profile {
+            Shandong => "SD-2020-40 §2",
+            Liaocheng => "SD-2020-40 §2; LC-2021-1 §2",
+        };
+        assert_eq!(a0.clause.en, want);
+    }
+}
+
+/// Same tier in another jurisdiction is across levels in the notice's
+/// sense (打破行政隶属划分关系): a Liaocheng city unit may go to Jinan's
+/// city centre; a county unit to its own city's centre.
+#[test]
+fn a0_same_tier_elsewhere_or_another_tier_is_route_a() {
+    use procurement_route_wizard::domain::sample::synthetic_uscc;
+    let mut f = own_agency(Liaocheng);
+    f.agency.agency.uscc = synthetic_uscc(5_000_004, "12", "370100");
+    f.agency.choice = Some(AgencyChoice::JinanCentre);
+    assert!(!has(&findings(&f, Liaocheng), "A0", "A0.own_agency"));
+    let mut f = own_agency(Liaocheng);
+    f.purchaser.uscc = synthetic_uscc(4_180_010, "11", "371502");
+    f.purchaser.level = Some(Level::County);
+    assert!(!has(&findings(&f, Liaocheng), "A0", "A0.own_agency"));
+    assert!(!has(
+        &findings(&provincial_unit_outside_jinan(), Shandong),
+        "A0",
+        "A0.own_agency"
+    ));
+}
+
+// ---- G6, G7: the profile fits the purchaser; identity agrees ----
+
+#[test]
+fn g6_a_purchaser_outside_its_profiles_scope_is_refused_naming_the_one_that_fits() {
+    use procurement_route_wizard::domain::sample::synthetic_uscc;
+    for route in RouteId::ALL {
+        // A Liaocheng unit under shandong, a provincial unit under liaocheng.
+        for (profile, uscc, fits) in [
+            (Shandong, "11371500004180002J".to_string(), "liaocheng"),
+            (
+                Liaocheng,
+                synthetic_uscc(4_180_002, "11", "370000"),
+                "shandong",
+            ),
+        ] {
+            let mut f = sample(route, profile);
+            f.purchaser.uscc = uscc;
+            let found = findings(&f, profile);
+            let g6 = found.iter().find(|x| x.rule == "G6").expect("G6");
+            assert!(g6.blocks() && g6.path == "purchaser.uscc" && g6.key == "G6.other_profile");
+            assert!(
+                g6.message.zh.contains(&format!("应按“{fits}”规则备案")),
+                "{}",
+                g6.message.zh
+            );
+            assert!(
+                g6.message
+                    .en
+                    .contains(&format!("files under the “{fits}” profile")),
+                "{}",
+                g6.message.en
+            );
+        }
+        for profile in [Shandong, Liaocheng] {
+            assert!(!has(
+                &findings(&sample(route, profile), profile),
+                "G6",
+                "G6.other_profile"
+            ));
+            let mut f = sample(route, profile);
+            f.purchaser.uscc = synthetic_uscc(4_180_002, "11", "110000");
+            assert!(has(&findings(&f, profile), "G6", "G6.outside"));
+        }
+    }
+    let g6 = findings(
+        &{
+            let mut f = sample(DOwn, Liaocheng);
+            f.purchaser.uscc = synthetic_uscc(1, "11", "370000");
+            f
+        },
+        Liaocheng,
+    )
+    .into_iter()
+    .find(|x| x.rule == "G6")
+    .unwrap();
+    assert_eq!(
+        g6.clause.en,
+        "LC-2021-1, addressees; SD-2020-40, addressees"
+    );
+}
+
+#[test]
+fn g7_level_and_division_granularity_agree_or_warn() {
+    use procurement_route_wizard::domain::sample::synthetic_uscc;
+    for profile in [Shandong, Liaocheng] {
+        let mut f = sample(DOwn, profile);
+        assert!(!has(&findings(&f, profile), "G7", "G7.level"));
+        let (uscc, level) = match profile {
+            // A city-coded unit that says it is provincial, a county-coded one that says city.
+            Shandong => (synthetic_uscc(7, "11", "370300"), Level::Province),
+            Liaocheng => (synthetic_uscc(7, "11", "371502"), Level::City),
+        };
+        f.purchaser.uscc = uscc;
+        f.purchaser.level = Some(level);
+        f.purchaser.in_jinan = (level == Level::Province).then_some(true);
+        let found = findings(&f, profile);
+        let g7 = found.iter().find(|x| x.key == "G7.level").expect("G7");
+        assert_eq!(g7.severity, Severity::Warning);
+        assert_eq!(g7.path, "purchaser.level");
+        assert!(g7.message.zh.contains("请核对") && g7.message.en.contains("please check"));
+    }
+}
+
+#[test]
+fn g7_jinan_is_asked_of_provincial_units_only() {
+    for profile in [Shandong, Liaocheng] {
+        let mut f = sample(DOwn, profile);
+        f.purchaser.level = Some(Level::City);
+        f.purchaser.in_jinan = Some(true);
+        let found = findings(&f, profile);
+        let g7 = found
+            .iter()
+            .find(|x| x.key == "G7.in_jinan")
+            .expect("G7.in_jinan");
+        assert!(g7.blocks() && g7.path == "purchaser.level");
+        // The form clears the stale answer as soon as the level is edited.
+        procurement_route_wizard::domain::asked::tidy(&mut f);
+        assert_eq!(f.purchaser.in_jinan, None);
+        assert!(!has(&findings(&f, profile), "G7", "G7.in_jinan"));
+    }
+}
+
+// ---- Citations: each finding cites what grounds it ----
+
+#[test]
+fn r3_and_g1_cite_what_grounds_each_finding() {
+    let mut f = sample(Agency, Liaocheng);
+    f.responsibility.representative.name.clear();
+    f.responsibility.representative.no_conflict_declared = false;
+    let found = findings(&f, Liaocheng);
+    let clause = |key: &str| {
+        found
+            .iter()
+            .find(|x| x.key == key)
+            .unwrap()
+            .clause
+            .en
+            .clone()
+    };
+    assert_eq!(clause("R3.name"), "SD-2020-40 §4");
+    assert_eq!(
+        clause("R3.conflict"),
+        "SD-2020-40 §4; GPL Implementing Regulations, Art. 9"
+    );
+    let mut f = sample(Agency, Liaocheng);
+    f.purchaser.uscc = "11371500004180002K".into();
+    let found = findings(&f, Liaocheng);
+    let check = found.iter().find(|x| x.key == "G1.check").unwrap();
+    assert_eq!(check.clause.en, "GB 32100-2015");
 }
 
 // ---- R: purchaser responsibility ----

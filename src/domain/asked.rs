@@ -38,6 +38,16 @@ pub fn approval(f: &Filing) -> bool {
             .is_some_and(|m| m != Method::PublicTender)
 }
 
+/// Clear answers to questions the filing no longer asks where keeping
+/// them would contradict another answer: 驻济 once the unit is not a
+/// provincial one (G7). Run after every edit; every other answer is kept,
+/// so switching a route and back loses nothing.
+pub fn tidy(f: &mut Filing) {
+    if f.purchaser.level.is_some_and(|l| l != Level::Province) {
+        f.purchaser.in_jinan = None;
+    }
+}
+
 /// A path with its row indexes left out: `joint.participants[2].uscc` →
 /// `joint.participants.uscc`.
 pub fn without_rows(path: &str) -> String {

@@ -39,6 +39,8 @@ pub static MESSAGES: &[(&str, &str, &str)] = &[
     ("src.reg9", "《政府采购法实施条例》第九条", "GPL Implementing Regulations, Art. 9"),
     ("src.catalog", "财库〔2022〕31号（品目分类目录）", "Cai Ku [2022] No. 31 (item catalog)"),
     ("src.data", "填报规范", "filing data rule"),
+    ("src.sd_head", "鲁财采〔2020〕40号 主送单位", "SD-2020-40, addressees"),
+    ("src.lc_head", "聊财采〔2021〕1号 主送单位", "LC-2021-1, addressees"),
     ("src.interpretation", "（本产品的解读）", " (this product's reading)"),
     // Strict JSON refusals (RFC 7493): packages, drafts, config, params.
     ("json.duplicate", "{at}：键“{key}”出现了两次", "{at}: key \"{key}\" appears twice"),
@@ -165,7 +167,7 @@ pub static MESSAGES: &[(&str, &str, &str)] = &[
     ("G2.positive", "{field}必须大于 0", "{field} must be more than 0"),
     ("G2.too_large", "{field}过大，请核对", "{field} is too large; check it"),
     ("G3.empty", "输入{field}", "Enter {field}"),
-    ("G3.format", "{field}应为日期，例如 2021-01-28", "{field} must be a date, like 2021-01-28"),
+    ("G3.format", "{field}应为日期，例如 2021-01-28 或 2021年1月28日", "{field} must be a date, like 2021-01-28 or 2021年1月28日"),
     ("G3.no_such_day", "{field}不是真实存在的日期", "{field} must be a real date"),
     ("G3.future", "{field}不能晚于今天（{today}）", "{field} must be today ({today}) or in the past"),
     ("G4.required", "填写{field}", "Enter {field}"),
@@ -178,6 +180,10 @@ pub static MESSAGES: &[(&str, &str, &str)] = &[
     ("G4.item_object", "品目编码首字母“{letter}”与采购标的不符：{object}应以“{expected}”开头", "The item code's letter “{letter}” does not match the object: {object} codes start with “{expected}”"),
     ("G4.rows", "至少添加一个单位", "Add at least one unit"),
     ("G4.too_many_rows", "单位过多（{count} 个），最多 {max} 个", "Too many units ({count}); the most is {max}"),
+    ("G6.other_profile", "本单位的行政区划代码为 {division}，应按“{fits}”规则备案，不适用“{profile}”规则", "Your unit's division code is {division}: it files under the “{fits}” profile, not “{profile}”"),
+    ("G6.outside", "本单位的行政区划代码为 {division}，不在山东省内，本通知不适用", "Your unit's division code is {division}, outside Shandong: this notice does not apply"),
+    ("G7.level", "行政级别为{level}，但统一社会信用代码中的行政区划 {division} 是{granularity}的代码，请核对（登记地可能不同）", "Your level is {level} but the code's division {division} is that of a {granularity} unit; please check (registration can differ)"),
+    ("G7.in_jinan", "只有省级单位回答“是否驻济”，请核对行政级别", "Only provincial units say whether they are located in Jinan; check your level"),
     ("G5.route", "选择采购组织形式", "Choose how the procurement is organised"),
     ("object.goods", "货物", "goods"),
     ("object.services", "服务", "services"),
@@ -191,7 +197,9 @@ pub static MESSAGES: &[(&str, &str, &str)] = &[
     ("D4.plan_ref", "第 {row} 行：填写该需求单位的采购计划备案编号（各需求单位分别备案）", "Row {row}: enter this unit's plan filing reference (each requesting unit files its own plan)"),
     ("D4.plan_date", "第 {row} 行：填写该需求单位的采购计划备案日期", "Row {row}: enter this unit's plan filing date"),
     ("D5.info", "各需求单位按照采购结果分别签订采购合同", "Each requesting unit signs its own contract on the result"),
-    ("D6.mall", "需求单位较多（{count} 个）或分属不同行政级别，可通过省政府采购网上商城实施", "With many requesting units ({count}) or units at different levels, the project may run through the provincial online mall"),
+    ("D6.many", "需求单位较多（{count} 个），可通过省政府采购网上商城实施", "With many requesting units ({count}), the project may run through the provincial online mall"),
+    ("D6.levels", "需求单位分属 {levels} 个行政级别，可通过省政府采购网上商城实施", "With requesting units at {levels} administrative levels, the project may run through the provincial online mall"),
+    ("D6.many_levels", "需求单位较多（{count} 个）且分属 {levels} 个行政级别，可通过省政府采购网上商城实施", "With many requesting units ({count}) at {levels} administrative levels, the project may run through the provincial online mall"),
     ("D7.few", "只有一个单位的需求，无需汇总；部门集中采购应汇总两个以上单位的需求", "Only one unit's need is listed; department procurement pools the needs of two or more units"),
     ("D8.not_higher", "组织单位的级别应高于本单位（{level}）", "The organiser must be at a higher level than your unit ({level})"),
     ("D8.purchaser_level", "先在采购单位页选择本单位的行政级别", "Select your unit's administrative level on the purchaser page first"),
@@ -199,6 +207,7 @@ pub static MESSAGES: &[(&str, &str, &str)] = &[
     ("D9.order", "应先在本级财政部门备案采购计划再参加：备案日期 {plan} 晚于参加日期 {join}", "File the plan with your own finance department before taking part: the filing date {plan} is after the participation date {join}"),
     ("D10.info", "直接使用组织单位的采购结果签订合同后，须在本级财政部门备案合同（待办）", "After signing on the organiser's result, file the contract with your own finance department (pending)"),
     // A: agency across levels.
+    ("A0.own_agency", "所选的是本级政府的集中采购机构（同一行政级别、同一行政区划 {division}）：这是通常做法，不属于跨级次选择，无需按本通知备案", "The chosen agency is your own government's centralized agency (same level, same division {division}): that is the usual way, not a cross-level choice, and nothing is filed under this notice"),
     ("A1.not_catalog", "只有集中采购目录内的项目才能跨级次选择集中采购机构", "Only projects in the centralized procurement catalog can choose an agency across levels"),
     ("A2.allowed", "非驻济省直预算单位可将集中采购目录内项目委托驻地集中采购机构", "A provincial unit outside Jinan may entrust its catalog project to the agency where it is located"),
     ("A2.not_eligible", "委托驻地集中采购机构仅适用于非驻济的省直预算单位；其他情况请选择“其他集中采购机构”", "Only provincial units located outside Jinan may use the local agency; otherwise choose “another agency”"),
@@ -253,6 +262,7 @@ pub static MESSAGES: &[(&str, &str, &str)] = &[
     ("rule.D8", "组织单位的级次高于采购人", "The organising unit sits at a higher level than the purchaser"),
     ("rule.D9", "先向同级财政部门备案采购计划，再参加", "The plan is filed with the same-level finance department before taking part"),
     ("rule.D10", "依据组织单位的结果直接签订合同，并向同级财政部门备案", "The purchaser signs on the organiser's result and files the contract at its own level"),
+    ("rule.A0", "所选机构不是本级政府的集中采购机构（同级同地区的属通常做法，无需按本通知备案）", "The agency is not the purchaser's own government's (same level and division is the usual way, nothing to file here)"),
     ("rule.A1", "项目属于集中采购目录", "The project is inside the centralized procurement catalog"),
     ("rule.A2", "山东省：驻济以外的省直单位可委托驻地集中采购机构", "Shandong: a provincial unit outside Jinan may entrust the agency where it is located"),
     ("rule.A3", "山东省：委托省或济南市政府采购中心须说明原因", "Shandong: going to the provincial or Jinan centre needs a reason"),
@@ -281,6 +291,8 @@ pub static MESSAGES: &[(&str, &str, &str)] = &[
     ("rule.G2", "金额为正数的人民币元，最多两位小数", "Amounts are positive yuan with at most two decimals"),
     ("rule.G3", "日期真实存在；已发生事项的日期不晚于今天", "Dates are real; dates of things done are not in the future"),
     ("rule.G4", "必填内容不为空，长度合理，不含不可见控制字符", "Required answers are given, of sane length, without invisible control characters"),
+    ("rule.G6", "地区规则适合采购人：聊城市（3715）单位按聊城规则，山东省其他单位按山东规则", "The profile fits the purchaser: Liaocheng (3715) units file under liaocheng, other Shandong units under shandong"),
+    ("rule.G7", "行政级别与统一社会信用代码中的行政区划相符；只有省级单位回答“是否驻济”", "The level agrees with the code's division; only provincial units answer whether they are in Jinan"),
     ("rule.G5", "备案包载明地区规则、组织形式、规则版本和每项检查结果", "The package names its profile, route, rules version and every finding"),
     // Decision help.
     ("why.d_join", "上级单位组织的部门集中采购，本单位在本级财政部门备案采购计划后参加", "A higher-level unit organises the department procurement; you file your plan with your own finance department, then take part"),
@@ -323,6 +335,15 @@ pub fn fill<'a>(template: &str, lang: Lang, param: impl Fn(&str) -> Option<&'a s
         let name = &after[..close];
         match param(name) {
             Some(v) => match v.strip_prefix('@').and_then(|k| lookup(k, lang)) {
+                // A field's words open an English sentence capitalized:
+                // "The budget amount must be more than 0".
+                Some(text) if out.is_empty() && lang == Lang::En => {
+                    let mut chars = text.chars();
+                    if let Some(first) = chars.next() {
+                        out.extend(first.to_uppercase());
+                        out.push_str(chars.as_str());
+                    }
+                }
                 Some(text) => out.push_str(text),
                 None => out.push_str(v),
             },
@@ -424,5 +445,11 @@ pub(crate) mod tests {
             "Enter the budget amount in yuan"
         );
         assert_eq!(render("no.such.key", Lang::En, &p), "no.such.key");
+        // A sentence that opens with a field's words opens capitalized.
+        assert_eq!(
+            render("G2.positive", Lang::En, &p),
+            "The budget amount must be more than 0"
+        );
+        assert_eq!(render("G2.positive", Lang::Zh, &p), "预算金额必须大于 0");
     }
 }

@@ -35,6 +35,23 @@ impl ProfileId {
         ProfileId::ALL.into_iter().find(|p| p.id() == id)
     }
 
+    /// G6: whether the profile's notices bind a purchaser registered in
+    /// `division` (six digits): LC-2021-1 is addressed to Liaocheng's
+    /// (`3715xx`) county bureaus and city departments; SD-2020-40 alone to
+    /// the rest of Shandong (`37xxxx`), provincial units included.
+    pub fn fits(self, division: &str) -> bool {
+        let liaocheng = division.starts_with("3715");
+        match self {
+            ProfileId::Liaocheng => liaocheng,
+            ProfileId::Shandong => division.starts_with("37") && !liaocheng,
+        }
+    }
+
+    /// The profile that fits a purchaser in `division`, if any.
+    pub fn fitting(division: &str) -> Option<ProfileId> {
+        ProfileId::ALL.into_iter().find(|p| p.fits(division))
+    }
+
     /// The administrative level whose departments may organise D-own (D1).
     pub fn department_level(self) -> Level {
         match self {

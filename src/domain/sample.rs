@@ -169,6 +169,20 @@ pub fn sample_with(route: RouteId, profile: ProfileId, count: u32) -> Filing {
             };
         }
         RouteId::Agency => {
+            if profile == ProfileId::Shandong {
+                // A city unit outside Liaocheng going to the provincial
+                // centre: across levels (A0), with an A3 reason.
+                f.purchaser = Purchaser {
+                    name: "淄博市教育局".into(),
+                    uscc: synthetic_uscc(4_180_003, "11", "370300"),
+                    level: Some(Level::City),
+                    division: "淄博市".into(),
+                    in_jinan: None,
+                    contact_name: "张三".into(),
+                    contact_phone: "0533-2181234".into(),
+                    ..Purchaser::default()
+                };
+            }
             f.agency = AgencyRoute {
                 choice: Some(AgencyChoice::ProvincialCentre),
                 a3_reason: Some(A3Reason::OwnAgencyUnable),

@@ -147,6 +147,12 @@ impl Uscc {
         &self.0
     }
 
+    /// The registering authority's administrative division: characters
+    /// 3–8 (`371500` Liaocheng city, `370000` the province).
+    pub fn division(&self) -> &str {
+        &self.0[2..8]
+    }
+
     /// Whether position 17 agrees with GB 11714. A mismatch only warns.
     pub fn org_check_ok(&self) -> bool {
         let chars: Vec<char> = self.0.chars().collect();

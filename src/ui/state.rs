@@ -270,7 +270,10 @@ impl Wizard {
                 self.filing.update_untracked(change);
                 self.row_trigger(key).notify();
             }
-            None => self.filing.update(change),
+            None => self.filing.update(|f| {
+                change(f);
+                crate::domain::asked::tidy(f);
+            }),
         }
         self.mark_unsaved();
         self.edits.notify();

@@ -29,6 +29,7 @@ pub fn items(step: Step) -> &'static [Item] {
             Field("join.participation_date"),
         ],
         Step::AgencyCase => &[
+            Note("note.agency_own", None),
             Field("agency.choice"),
             Field("agency.a3_reason"),
             Field("agency.reason_detail"),

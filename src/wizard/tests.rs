@@ -214,3 +214,33 @@ fn every_text_takes_exactly_its_declared_bound() {
         }
     }
 }
+
+/// Every date is typed the same way and says so: each date question shows
+/// the date hint, which names the Chinese form the parser also takes.
+#[test]
+fn every_date_question_says_which_forms_it_takes() {
+    use crate::domain::date::Date;
+    for route in RouteId::ALL {
+        let f = sample(route, ProfileId::Liaocheng);
+        for (_, q) in asked_paths(&f, &Profile::new(ProfileId::Liaocheng)) {
+            if q.spec.input == Input::Text(TextKind::Date) {
+                assert_eq!(q.hint, Some("hint.date"), "{}", q.path);
+            }
+        }
+    }
+    assert!(t("hint.date", Lang::Zh).contains("2026年3月1日"));
+    assert_eq!(Date::parse("２０２６年３月１日"), Date::parse("2026-03-01"));
+}
+
+/// A0 in the wizard: before the purchaser fills route A, the agency page
+/// and the decision help's question say the own agency needs no filing.
+#[test]
+fn the_own_agency_is_named_before_route_a_is_filled() {
+    match entries(Step::AgencyCase).first() {
+        Some(Entry::Note(key, None)) => assert_eq!(*key, "note.agency_own"),
+        other => panic!("{other:?}"),
+    }
+    let q = question("decision.cross_level_agency").unwrap();
+    assert_eq!(q.hint, Some("hint.decision.cross_level_agency"));
+    assert!(t("note.agency_own", Lang::Zh).contains("无需按本通知备案"));
+}

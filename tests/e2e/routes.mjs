@@ -26,7 +26,17 @@ const ROUTE_LABEL = {
   "J-voluntary": "自主联合采购",
 };
 
-function purchaser(profile) {
+function purchaser(profile, route) {
+  // Route A under shandong: a city unit outside Liaocheng going to the
+  // provincial centre (the province's own agency would be A0).
+  if (profile === "shandong" && route === "A")
+    return [
+      ["fill", "单位名称", "淄博市教育局"],
+      ["fill", "统一社会信用代码", uscc(4180003, "11", "370300")],
+      ["choose", "行政级别", "市级"],
+      ["fill", "联系人", "张三"],
+      ["fill", "联系电话", "0533-2181234"],
+    ];
   return profile === "shandong"
     ? [
         ["fill", "单位名称", "山东省教育厅"],
@@ -177,7 +187,7 @@ function routePages(route, profile) {
 export function script(route, profile) {
   return [
     ["选择采购组织形式", [["choose", "采购组织形式", ROUTE_LABEL[route]]]],
-    ["采购单位信息", purchaser(profile)],
+    ["采购单位信息", purchaser(profile, route)],
     ["采购项目信息", project(route)],
     ...routePages(route, profile),
   ];

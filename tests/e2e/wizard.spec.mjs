@@ -3,7 +3,7 @@
 // check page, hostile text, the print view.
 import { test, expect } from "@playwright/test";
 import { openDemo, watchConsole, completeRoute, startWithPurchaser } from "./helpers.mjs";
-import { script } from "./routes.mjs";
+import { script, uscc } from "./routes.mjs";
 
 
 const w = (page) => page.locator("#wizard");
@@ -96,8 +96,9 @@ test("switching language keeps every answer, at any moment", async ({ page }) =>
 
 test("warnings advise and never block; check answers shows them apart, with 大写金额 and 修改 links", async ({ page }) => {
   await openDemo(page, "?profile=liaocheng");
-  // An enterprise code: a warning (G1), which must not block.
-  await startWithPurchaser(page, "参加上级单位组织的部门集中采购", "91350100M000100Y43");
+  // An enterprise code (registered in Liaocheng, as the profile needs): a
+  // warning (G1), which must not block.
+  await startWithPurchaser(page, "参加上级单位组织的部门集中采购", uscc(100, "91", "371500"));
   await w(page).getByLabel("项目名称").fill("教材采购");
   await w(page).getByLabel("货物", { exact: true }).check();
   await w(page).getByLabel("品目编码").fill("A05010000");

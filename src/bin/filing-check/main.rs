@@ -36,7 +36,7 @@ use procurement_route_wizard::domain::verdict::{judge, Policy, Refusal};
 const USAGE: &str = "usage:
   filing-check [FILE|-] [--lang zh|en] [--json] [--params THRESHOLDS.json] [--profile shandong|liaocheng]
   filing-check serve [--listen 127.0.0.1:8787] [--params THRESHOLDS.json] [--profile shandong|liaocheng]
-                     [--max-body 8MiB] [--max-concurrency 64]
+                     [--max-body 2MiB] [--max-concurrency 64]
 
 exit codes: 0 ready, 1 blocked by error findings, 2 not judged (unreadable, too large,
 unknown version, digest mismatch, another profile than --profile)";

@@ -1,9 +1,10 @@
-//! A1–A7: choosing a centralized procurement agency across levels (SD §2, LC §2).
+//! A0–A7: choosing a centralized procurement agency across levels (SD §2, LC §2).
 
 use super::general::{choose, date, required, required_text, uscc};
 use super::Ctx;
 use crate::domain::asked;
 use crate::domain::model::AgencyChoice;
+use crate::domain::uscc::Uscc;
 use crate::domain::values::Level;
 
 /// Names compare without spaces or full-width/half-width parentheses
@@ -30,6 +31,24 @@ pub(super) fn check(ctx: &mut Ctx) {
     // asked on the project page, not here.
     if f.project.in_catalog == Some(false) {
         ctx.error("A1", "project.in_catalog", "A1.not_catalog", &[]);
+    }
+
+    // A0: the purchaser's own government's agency (same level, same
+    // division) is the usual way, not a choice across levels.
+    if let (Ok(own), Ok(agency), Some(own_level), Some(agency_level)) = (
+        Uscc::parse(&f.purchaser.uscc),
+        Uscc::parse(&a.agency.uscc),
+        f.purchaser.level,
+        a.agency.level,
+    ) {
+        if own_level == agency_level && own.division() == agency.division() {
+            ctx.error(
+                "A0",
+                "agency.agency.uscc",
+                "A0.own_agency",
+                &[("division", agency.division().to_string())],
+            );
+        }
     }
 
     match choose(ctx, "agency.choice", a.choice, "field.agency_choice") {

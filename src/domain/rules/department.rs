@@ -94,12 +94,23 @@ pub(super) fn check_own(ctx: &mut Ctx) {
     if !units.is_empty() {
         ctx.info("D5", "department.units", "D5.info");
     }
-    if units.len() >= ctx.profile.many_units as usize || levels.len() > 1 {
+    // Say which trigger fired: many units, several levels, or both.
+    let many = units.len() >= ctx.profile.many_units as usize;
+    let key = match (many, levels.len() > 1) {
+        (true, true) => Some("D6.many_levels"),
+        (true, false) => Some("D6.many"),
+        (false, true) => Some("D6.levels"),
+        (false, false) => None,
+    };
+    if let Some(key) = key {
         ctx.warn(
             "D6",
             "department.units",
-            "D6.mall",
-            &[("count", units.len().to_string())],
+            key,
+            &[
+                ("count", units.len().to_string()),
+                ("levels", levels.len().to_string()),
+            ],
         );
     }
     // D7: nothing to aggregate with fewer than two distinct units.

@@ -1,4 +1,4 @@
-//! G1–G5: what every route asks, and the field helpers the other rules use.
+//! G1–G7: what every route asks, and the field helpers the other rules use.
 
 use std::collections::HashMap;
 
@@ -8,6 +8,7 @@ use super::{Ctx, FieldPath, Row, Source};
 use crate::domain::date::{Date, DateError};
 use crate::domain::model::Party;
 use crate::domain::money::{Fen, MoneyError};
+use crate::domain::profile::ProfileId;
 use crate::domain::uscc::{Uscc, UsccError};
 use crate::domain::values::{is_phone, ItemCode, Level};
 
@@ -187,7 +188,7 @@ pub(super) fn uscc(
     match Uscc::parse(value) {
         Ok(code) => {
             if !code.org_check_ok() {
-                ctx.warn("G1", path, "G1.org_check", &[]);
+                ctx.warn_citing("G1", &[Source::Gb11714], path, "G1.org_check", &[]);
             }
             if purchaser_kind && code.is_enterprise() {
                 ctx.warn("G1", path, "G1.enterprise", &[]);
@@ -338,6 +339,65 @@ pub(super) fn duplicates(ctx: &mut Ctx, base: &str, codes: &[Option<Uscc>], rule
     }
 }
 
+/// G6: the profile's notices bind the purchaser (by its code's division).
+fn profile_fits(ctx: &mut Ctx, division: &str) {
+    let profile = ctx.profile.id;
+    if profile.fits(division) {
+        return;
+    }
+    match ProfileId::fitting(division) {
+        Some(fits) => ctx.error(
+            "G6",
+            "purchaser.uscc",
+            "G6.other_profile",
+            &[
+                ("division", division.to_string()),
+                ("fits", fits.id().to_string()),
+                ("profile", profile.id().to_string()),
+            ],
+        ),
+        None => ctx.error(
+            "G6",
+            "purchaser.uscc",
+            "G6.outside",
+            &[("division", division.to_string())],
+        ),
+    }
+}
+
+/// The level a division code's granularity names: `xx0000` a province,
+/// `xxyy00` a city, `xxyyzz` a county (central units are not coded so).
+pub fn division_level(division: &str) -> Level {
+    if division.get(2..) == Some("0000") {
+        Level::Province
+    } else if division.get(4..) == Some("00") {
+        Level::City
+    } else {
+        Level::County
+    }
+}
+
+/// G7: the stated level agrees with the code's division. Registration can
+/// differ from where a unit sits, so only a warning.
+fn level_fits(ctx: &mut Ctx, level: Level, division: &str) {
+    if level == Level::Central {
+        return;
+    }
+    let coded = division_level(division);
+    if coded != level {
+        ctx.warn(
+            "G7",
+            "purchaser.level",
+            "G7.level",
+            &[
+                ("level", format!("@level.{}", level.id())),
+                ("division", division.to_string()),
+                ("granularity", format!("@level.{}", coded.id())),
+            ],
+        );
+    }
+}
+
 pub(super) fn check(ctx: &mut Ctx) {
     let f = ctx.filing;
     if f.route.is_none() {
@@ -346,9 +406,19 @@ pub(super) fn check(ctx: &mut Ctx) {
 
     let p = &f.purchaser;
     required(ctx, "purchaser.name", &p.name, "field.purchaser.name");
-    uscc(ctx, "purchaser.uscc", &p.uscc, "who.purchaser", true);
-    if choose(ctx, "purchaser.level", p.level, "field.level") == Some(Level::Province) {
+    let code = uscc(ctx, "purchaser.uscc", &p.uscc, "who.purchaser", true);
+    let level = choose(ctx, "purchaser.level", p.level, "field.level");
+    if level == Some(Level::Province) {
         choose(ctx, "purchaser.in_jinan", p.in_jinan, "field.in_jinan");
+    } else if level.is_some() && p.in_jinan.is_some() {
+        // G7: 驻济 is a provincial unit's answer (SD §2's A2 case).
+        ctx.error("G7", "purchaser.level", "G7.in_jinan", &[]);
+    }
+    if let Some(code) = &code {
+        profile_fits(ctx, code.division());
+        if let Some(level) = level {
+            level_fits(ctx, level, code.division());
+        }
     }
     required(
         ctx,
@@ -476,7 +546,7 @@ mod tests {
         f.responsibility.policies.other = "节".repeat(2001);
         assert_eq!(
             text_problem(&f, "responsibility.policies.other", Lang::En).as_deref(),
-            Some("other procurement policies must be 2000 characters or fewer")
+            Some("Other procurement policies must be 2000 characters or fewer")
         );
         f.joint.participants[1].budget_source = "财政\u{202E}拨款".into();
         let row = "joint.participants[1].budget_source".to_string();

@@ -20,7 +20,7 @@ use super::profile::{Profile, ProfileId};
 use super::route::RouteId;
 
 /// Bumped whenever a rule, a clause or a message changes meaning.
-pub const RULES_VERSION: &str = "2026.11.3";
+pub const RULES_VERSION: &str = "2026.11.4";
 
 /// Where a rule comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,6 +39,11 @@ pub enum Source {
     Catalog,
     /// A data rule of this product (format, required fields).
     Data,
+    /// 鲁财采〔2020〕40号's addressees: whom the notice binds.
+    SdHead,
+    /// 聊财采〔2021〕1号's addressees: Liaocheng's county bureaus and city
+    /// departments.
+    LcHead,
 }
 
 impl Source {
@@ -52,6 +57,8 @@ impl Source {
             Source::Reg9 => "GPL-IR Art. 9".into(),
             Source::Catalog => "CK-2022-31".into(),
             Source::Data => "data".into(),
+            Source::SdHead => "SD-2020-40 addressees".into(),
+            Source::LcHead => "LC-2021-1 addressees".into(),
         }
     }
 
@@ -74,6 +81,8 @@ impl Source {
             Source::Reg9 => "src.reg9",
             Source::Catalog => "src.catalog",
             Source::Data => "src.data",
+            Source::SdHead => "src.sd_head",
+            Source::LcHead => "src.lc_head",
         };
         lookup(key, lang).unwrap_or(key).to_string()
     }
@@ -121,11 +130,12 @@ pub static RULES: &[RuleDef] = &[
     rule("D3", &[Sd(1)], &[Lc(1)], false, &[("D3.choose", Error), ("D3.liaocheng", Error), ("D3.shandong", Error)]),
     rule("D4", &[Sd(1)], &[Sd(1), Lc(1)], false, &[("D4.plan_date", Error), ("D4.plan_ref", Error)]),
     rule("D5", &[Sd(1)], &[Sd(1), Lc(1)], false, &[("D5.info", Info)]),
-    rule("D6", &[Sd(1)], &[Sd(1)], true, &[("D6.mall", Warning)]),
+    rule("D6", &[Sd(1)], &[Sd(1)], true, &[("D6.levels", Warning), ("D6.many", Warning), ("D6.many_levels", Warning)]),
     rule("D7", &[Sd(1)], &[Sd(1), Lc(1)], true, &[("D7.few", Warning)]),
     rule("D8", &[Sd(1)], &[Sd(1), Lc(1)], false, &[("D8.not_higher", Error), ("D8.purchaser_level", Error)]),
     rule("D9", &[Sd(1)], &[Sd(1), Lc(1)], false, &[("D9.order", Error), ("D9.plan_ref", Error)]),
     rule("D10", &[Sd(1)], &[Sd(1), Lc(1)], false, &[("D10.info", Info)]),
+    rule("A0", &[Sd(2)], &[Sd(2), Lc(2)], false, &[("A0.own_agency", Error)]),
     rule("A1", &[Sd(2)], &[Sd(2), Lc(2)], false, &[("A1.not_catalog", Error)]),
     rule("A2", &[Sd(2)], &[Sd(2)], false, &[("A2.allowed", Info), ("A2.not_eligible", Error)]),
     rule("A3", &[Sd(2)], &[Sd(2)], false, &[("A3.reason", Error)]),
@@ -148,14 +158,21 @@ pub static RULES: &[RuleDef] = &[
     rule("J10", &[Sd(3)], &[Sd(3), Lc(3)], true, &[("J10.sum", Error)]),
     rule("R1", &[Sd(4), Law27], &[Sd(4), Law27], false, &[("R1.approval", Warning), ("R1.approval_late", Warning), ("R1.choose", Error)]),
     rule("R2", &[Sd(4)], &[Sd(4)], false, &[("R2.agreement", Error), ("R2.matters", Error)]),
-    rule("R3", &[Sd(4), Reg9], &[Sd(4), Reg9], false, &[("R3.conflict", Error), ("R3.name", Error), ("R3.phone", Error)]),
+    // R3: a representative is named under SD §4; the conflict declaration
+    // rests on 实施条例 第九条 too (cited on that finding alone).
+    rule("R3", &[Sd(4)], &[Sd(4)], false, &[("R3.conflict", Error), ("R3.name", Error), ("R3.phone", Error)]),
     rule("R4", &[Sd(4)], &[Sd(4)], false, &[("R4.declare", Error), ("R4.organiser", Info)]),
     rule("R5", &[Sd(4)], &[Sd(4)], false, &[("R5.none", Warning)]),
-    rule("G1", &[Gb32100, Gb11714], &[Gb32100, Gb11714], false, &[("G1.character", Error), ("G1.character_suggest", Error), ("G1.check", Error), ("G1.empty", Error), ("G1.enterprise", Warning), ("G1.length", Error), ("G1.org_check", Warning)]),
+    // G1: the code's form and check character (position 18) rest on
+    // GB 32100; position 17, the organization-code check, on GB 11714
+    // (cited on that finding alone).
+    rule("G1", &[Gb32100], &[Gb32100], false, &[("G1.character", Error), ("G1.character_suggest", Error), ("G1.check", Error), ("G1.empty", Error), ("G1.enterprise", Warning), ("G1.length", Error), ("G1.org_check", Warning)]),
     rule("G2", &[Data], &[Data], false, &[("G2.decimals", Error), ("G2.empty", Error), ("G2.format", Error), ("G2.positive", Error), ("G2.too_large", Error)]),
     rule("G3", &[Data], &[Data], false, &[("G3.empty", Error), ("G3.format", Error), ("G3.future", Error), ("G3.no_such_day", Error)]),
-    rule("G4", &[Data], &[Data], false, &[("G4.answer", Error), ("G4.choose", Error), ("G4.control", Error), ("G4.item_code", Error), ("G4.item_object", Error), ("G4.phone", Error), ("G4.required", Error), ("G4.rows", Error), ("G4.too_long", Error), ("G4.too_many_rows", Error)]),
+    rule("G4", &[Data], &[Data], false, &[("G1.duplicate", Error), ("G4.answer", Error), ("G4.choose", Error), ("G4.control", Error), ("G4.item_code", Error), ("G4.item_object", Error), ("G4.phone", Error), ("G4.required", Error), ("G4.rows", Error), ("G4.too_long", Error), ("G4.too_many_rows", Error)]),
     rule("G5", &[Data], &[Data], false, &[("G5.route", Error)]),
+    rule("G6", &[SdHead], &[LcHead, SdHead], false, &[("G6.other_profile", Error), ("G6.outside", Error)]),
+    rule("G7", &[Gb32100, Sd(2)], &[Gb32100, Sd(2)], false, &[("G7.in_jinan", Error), ("G7.level", Warning)]),
 ];
 
 pub fn rule_def(id: &str) -> Option<&'static RuleDef> {
@@ -333,6 +350,19 @@ impl<'a> Ctx<'a> {
     ) {
         self.cite_override = Some(sources);
         self.emit(rule, Severity::Error, path, key, params);
+    }
+
+    /// A warning that rests on other sources than the rule's own.
+    pub fn warn_citing(
+        &mut self,
+        rule: &'static str,
+        sources: &'static [Source],
+        path: impl FieldPath,
+        key: &'static str,
+        params: &[(&str, String)],
+    ) {
+        self.cite_override = Some(sources);
+        self.emit(rule, Severity::Warning, path, key, params);
     }
 
     pub fn info(&mut self, rule: &'static str, path: impl FieldPath, key: &'static str) {

@@ -1,7 +1,7 @@
 //! R1–R5: the purchaser's own responsibility (SD §4).
 
 use super::general::{choose, date, required};
-use super::Ctx;
+use super::{Ctx, Source};
 use crate::domain::asked;
 use crate::domain::date::Date;
 use crate::domain::money::Fen;
@@ -68,8 +68,9 @@ pub(super) fn check(ctx: &mut Ctx, route: RouteId) {
         ctx.error("R3", "responsibility.representative.phone", "R3.phone", &[]);
     }
     if !rep.no_conflict_declared {
-        ctx.error(
+        ctx.error_citing(
             "R3",
+            &[Source::Sd(4), Source::Reg9],
             "responsibility.representative.no_conflict_declared",
             "R3.conflict",
             &[],
