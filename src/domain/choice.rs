@@ -50,10 +50,10 @@ impl Choice for bool {
     }
 }
 choice!(Level,
-    Level::Central => ("central", "level.central"),
-    Level::Province => ("province", "level.province"),
-    Level::City => ("city", "level.city"),
-    Level::County => ("county", "level.county"));
+    Level::Central => ("central", "choice.level.central"),
+    Level::Province => ("province", "choice.level.province"),
+    Level::City => ("city", "choice.level.city"),
+    Level::County => ("county", "choice.level.county"));
 choice!(Object,
     Object::Goods => ("goods", "choice.object.goods"),
     Object::Services => ("services", "choice.object.services"),

@@ -74,6 +74,17 @@ impl Date {
         )
     }
 
+    /// Days since 1970-01-01 (Howard Hinnant's `days_from_civil`).
+    pub fn unix_days(self) -> i64 {
+        let y = i64::from(self.year) - i64::from(self.month <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let m = i64::from(self.month);
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(self.day) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
     /// The civil date `days` after 1970-01-01 (Howard Hinnant's algorithm).
     pub fn from_unix_days(days: i64) -> Self {
         let z = days + 719_468;
@@ -106,6 +117,31 @@ impl fmt::Display for Date {
 }
 
 /// RFC 3339 UTC timestamp for a Unix time in milliseconds.
+/// A moment as China's wall clock (UTC+8, no daylight saving): the date
+/// and `hh:mm`, as the rules' "today" is read.
+pub fn china_clock(unix_ms: i64) -> (Date, String) {
+    let local = unix_ms + 8 * 3_600_000;
+    let ms = local.rem_euclid(86_400_000);
+    (
+        Date::from_unix_days(local.div_euclid(86_400_000)),
+        format!("{:02}:{:02}", ms / 3_600_000, ms / 60_000 % 60),
+    )
+}
+
+/// An RFC 3339 UTC time (`2026-11-29T04:00:00Z`, as drafts store it) as
+/// China's wall clock, `YYYY-MM-DD hh:mm`; `None` when it does not read.
+pub fn china_time_of(rfc3339: &str) -> Option<String> {
+    let (date, time) = rfc3339.strip_suffix('Z')?.split_once('T')?;
+    let date = Date::parse(date).ok()?;
+    let mut hms = time
+        .split(':')
+        .map(|p| p.get(..2).and_then(|p| p.parse::<i64>().ok()));
+    let (h, m) = (hms.next()??, hms.next()??);
+    let days = date.unix_days();
+    let (d, clock) = china_clock(days * 86_400_000 + (h * 60 + m) * 60_000);
+    Some(format!("{d} {clock}"))
+}
+
 pub fn rfc3339_utc(unix_ms: i64) -> String {
     let days = unix_ms.div_euclid(86_400_000);
     let ms = unix_ms.rem_euclid(86_400_000);
@@ -145,6 +181,19 @@ mod tests {
         assert_eq!(Date::parse("21-1-1"), Err(DateError::Format));
         assert_eq!(Date::parse("soon"), Err(DateError::Format));
         assert_eq!(Date::parse(""), Err(DateError::Empty));
+    }
+
+    #[test]
+    fn china_clock_reads_utc_plus_8() {
+        // 2026-11-29T20:30Z is 04:30 the next morning in China.
+        assert_eq!(
+            china_time_of("2026-11-29T20:30:00Z").as_deref(),
+            Some("2026-11-30 04:30")
+        );
+        assert_eq!(china_time_of("nonsense"), None);
+        for days in [-1, 0, 1, 19_000, 20_786] {
+            assert_eq!(Date::from_unix_days(days).unix_days(), days);
+        }
     }
 
     #[test]

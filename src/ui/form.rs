@@ -32,7 +32,7 @@ impl From<Question> for Field {
 }
 
 /// The error text for a path among the shown findings (reactive).
-fn error_for(w: Wizard, path: Signal<String>) -> Memo<Option<String>> {
+pub(crate) fn error_for(w: Wizard, path: Signal<String>) -> Memo<Option<String>> {
     Memo::new(move |_| {
         let lang = w.lang.get();
         path.with(|p| {
@@ -46,7 +46,7 @@ fn error_for(w: Wizard, path: Signal<String>) -> Memo<Option<String>> {
 }
 
 /// The ids an input is described by: its hint and its error, if shown.
-fn described_by(
+pub(crate) fn described_by(
     id: Memo<String>,
     hint: bool,
     error: Memo<Option<String>>,
@@ -65,7 +65,7 @@ fn described_by(
 }
 
 #[component]
-fn ErrorMessage(id: Memo<String>, error: Memo<Option<String>>) -> impl IntoView {
+pub(crate) fn ErrorMessage(id: Memo<String>, error: Memo<Option<String>>) -> impl IntoView {
     move || {
         error.get().map(|e| {
             view! {
@@ -79,7 +79,7 @@ fn ErrorMessage(id: Memo<String>, error: Memo<Option<String>>) -> impl IntoView 
 }
 
 #[component]
-fn Hint(id: Memo<String>, hint: Option<&'static str>) -> impl IntoView {
+pub(crate) fn Hint(id: Memo<String>, hint: Option<&'static str>) -> impl IntoView {
     hint.map(
         |h| view! { <div class="prw-hint" id=move || format!("{}-hint", id.get())><Tr k=h/></div> },
     )
@@ -275,6 +275,7 @@ pub fn ListEditor(path: &'static str, label: &'static str) -> impl IntoView {
         <div class="prw-list" id=move || list_id.get() tabindex="-1">
             <h3 class="prw-list__title"><Tr k=label/></h3>
             <ErrorMessage id=list_id error=list_error/>
+            {crate::wizard::totalled(path).then(|| view! { <RunningTotal list=path/> })}
             <For each=move || ids.get() key=|id| *id let:row_id>
                 <RowEditor list=path row_id ids/>
             </For>
@@ -333,4 +334,53 @@ fn RowEditor(list: &'static str, row_id: u32, ids: Memo<Vec<u32>>) -> impl IntoV
             </button>
         </fieldset>
     }
+}
+
+/// A joint list's shares against the budget, as the purchaser types (J10).
+/// Shown at once; told to screen readers a second after typing stops, so a
+/// 300-row list is not read out keystroke by keystroke.
+#[component]
+fn RunningTotal(list: &'static str) -> impl IntoView {
+    let w = use_wizard();
+    let total = Memo::new(move |_| {
+        // Row edits notify `edits`, not the filing signal.
+        w.edits.track();
+        w.epoch.track();
+        w.filing().with_untracked(|f| crate::wizard::total(f, list))
+    });
+    let text = move || {
+        let lang = w.lang.get();
+        total.with(|t| {
+            t.as_ref()
+                .map(|t| crate::wizard::total_text(t, lang, false))
+                .unwrap_or_default()
+        })
+    };
+    let timer = StoredValue::new_local(None::<TimeoutHandle>);
+    Effect::new(move |first: Option<()>| {
+        total.track();
+        if first.is_none() {
+            return;
+        }
+        let handle = set_timeout_with_handle(
+            move || {
+                if w.alive() {
+                    w.nav.announce.set(text());
+                }
+            },
+            std::time::Duration::from_millis(1000),
+        )
+        .ok();
+        timer.update_value(|t| {
+            if let Some(old) = std::mem::replace(t, handle) {
+                old.clear();
+            }
+        });
+    });
+    on_cleanup(move || {
+        if let Some(t) = timer.try_update_value(Option::take).flatten() {
+            t.clear();
+        }
+    });
+    view! { <p class="prw-total" data-total=move || total.with(|t| t.as_ref().map(|t| t.sum.get().to_string()))>{text}</p> }
 }

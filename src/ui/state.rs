@@ -10,7 +10,7 @@ use crate::domain::draft::Draft;
 use crate::storage::{Entry, Store};
 
 use crate::domain::date::Date;
-use crate::domain::finding::{Finding, Severity};
+use crate::domain::finding::Finding;
 use crate::domain::i18n::Lang;
 use crate::domain::model::Filing;
 use crate::domain::package::{build, Package};
@@ -117,6 +117,9 @@ pub struct DraftMeta {
     pub name: String,
     pub created_at: String,
     pub revision: u64,
+    /// Where the draft resumes: the last page of the filing visited (the
+    /// start page is never one).
+    pub step: Option<Step>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -364,6 +367,11 @@ impl Wizard {
             self.emit_change(step);
         }
         self.nav.step.set(step);
+        if step == Step::Start {
+            // The list tells the truth about what is saved, the open draft
+            // included.
+            crate::ui::drafts::refresh_list(self);
+        }
         if !matches!(step, Step::Check | Step::Done) {
             self.package.set(None);
         }
@@ -409,11 +417,8 @@ impl Wizard {
     /// Continue: check this page's answers; on errors stay, show the
     /// summary and focus it; otherwise go on (or back to check answers).
     pub fn continue_from(self, step: Step) -> bool {
-        let on_page: Vec<Finding> = self
-            .findings_now()
-            .into_iter()
-            .filter(|f| f.severity != Severity::Info && step_for_path(&f.path) == step)
-            .collect();
+        let route = self.filing.with_untracked(|f| f.route);
+        let on_page = crate::wizard::shown_on(step, route, self.findings_now());
         let blocked = on_page.iter().any(|f| f.blocks());
         if blocked {
             let count = on_page.iter().filter(|f| f.blocks()).count();

@@ -143,6 +143,117 @@ pub fn step_for_path(path: &str) -> Step {
         .unwrap_or(Step::Route)
 }
 
+/// The running total of a joint list's shares against the budget (J10),
+/// as the purchaser types: the sum of the amounts that read, how many do
+/// not, and the difference from the budget when it reads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Total {
+    pub sum: Fen,
+    pub unread: usize,
+    /// Sum minus budget, in fen; `None` when the budget does not read.
+    pub over_budget: Option<i64>,
+}
+
+/// Only the joint lists must add up to the budget (J10).
+pub fn totalled(list: &str) -> bool {
+    matches!(list, "mall.participants" | "joint.participants")
+}
+
+pub fn total(filing: &Filing, list: &str) -> Option<Total> {
+    if !totalled(list) {
+        return None;
+    }
+    let Some(Slot::Rows(rows)) = record::slot_at(filing, list) else {
+        return None;
+    };
+    let mut sum: i64 = 0;
+    let mut unread = 0;
+    for row in rows.iter().take(crate::domain::rules::MAX_ROWS) {
+        match Fen::parse_yuan(&row.amount) {
+            Ok(a) => sum = sum.saturating_add(a.get()),
+            Err(_) => unread += 1,
+        }
+    }
+    let sum = Fen::new(sum).ok()?;
+    let over_budget = Fen::parse_yuan(&filing.project.budget)
+        .ok()
+        .map(|b| sum.get() - b.get());
+    Some(Total {
+        sum,
+        unread,
+        over_budget,
+    })
+}
+
+/// The total in words: "合计 1,200,100.00 元，比预算多 100.00 元".
+pub fn total_text(t: &Total, lang: Lang, capital: bool) -> String {
+    let yuan = |fen: i64| {
+        Fen::new(fen.abs())
+            .map(Fen::yuan_string)
+            .unwrap_or_default()
+    };
+    let mut params = vec![("sum", t.sum.yuan_string())];
+    let key = match t.over_budget {
+        None => "total.no_budget",
+        Some(0) => "total.equal",
+        Some(d) if d > 0 => {
+            params.push(("diff", yuan(d)));
+            "total.over"
+        }
+        Some(d) => {
+            params.push(("diff", yuan(d)));
+            "total.under"
+        }
+    };
+    let mut text = crate::text::fill_ui(key, lang, &params);
+    if capital {
+        text.push_str(&crate::text::fill_ui(
+            "total.capital",
+            lang,
+            &[("capital", t.sum.capital())],
+        ));
+    }
+    if t.unread > 0 {
+        text.push_str(&crate::text::fill_ui(
+            "total.unread",
+            lang,
+            &[("count", t.unread.to_string())],
+        ));
+    }
+    text
+}
+
+/// What Continue on `step` shows, in order: its own errors and warnings,
+/// and the errors of the route's earlier pages. An earlier page's error at
+/// this point comes from a rule spanning two pages (A5: a confirmation
+/// dated after the plan filed on this page) or from an answer changed
+/// since: it shows as soon as both answers are known, linked to its field.
+pub fn shown_on(
+    step: Step,
+    route: Option<crate::domain::route::RouteId>,
+    findings: Vec<crate::domain::finding::Finding>,
+) -> Vec<crate::domain::finding::Finding> {
+    use crate::domain::finding::Severity;
+    let pages = crate::domain::route::steps(route);
+    let at = pages.iter().position(|s| *s == step);
+    let earlier = |s: Step| {
+        let i = pages.iter().position(|p| *p == s);
+        matches!((i, at), (Some(i), Some(at)) if i < at)
+    };
+    findings
+        .into_iter()
+        .filter(|f| {
+            let page = step_for_path(&f.path);
+            match f.severity {
+                Severity::Info => false,
+                _ if page == step => true,
+                Severity::Error => earlier(page),
+                Severity::Warning => false,
+            }
+        })
+        .collect()
+}
+
 /// The answer at `path` as the check-answers page shows it; `None` = not
 /// provided.
 pub fn answer(spec: &FieldSpec, filing: &Filing, path: &str, lang: Lang) -> Option<String> {

@@ -244,3 +244,52 @@ fn the_own_agency_is_named_before_route_a_is_filled() {
     assert_eq!(q.hint, Some("hint.decision.cross_level_agency"));
     assert!(t("note.agency_own", Lang::Zh).contains("无需按本通知备案"));
 }
+
+/// A5 spans two pages: a confirmation dated after the plan filing shows
+/// when the plan's page is continued, linked to the confirmation date.
+#[test]
+fn a_rule_spanning_two_pages_shows_on_the_later_one() {
+    for profile in ProfileId::ALL {
+        let mut f = sample(RouteId::Agency, profile);
+        f.agency.confirmation.date = "2026-11-20".into();
+        f.agency.plan_date = "2026-11-05".into();
+        let p = Profile::new(profile);
+        let found = check(&f, &p, today());
+        let on_confirmation = shown_on(Step::AgencyConfirmation, f.route, found.clone());
+        // Continuing from the confirmation page, the plan date is not known yet
+        // to the purchaser: the finding is its own page's error all the same.
+        assert!(on_confirmation.iter().any(|x| x.key == "A5.order"));
+        let on_plan = shown_on(Step::AgencyPlan, f.route, found.clone());
+        let a5 = on_plan
+            .iter()
+            .find(|x| x.key == "A5.order")
+            .expect("A5 on the plan page");
+        assert_eq!(step_for_path(&a5.path), Step::AgencyConfirmation);
+        // Later pages' findings never show early.
+        assert!(shown_on(Step::Purchaser, f.route, found)
+            .iter()
+            .all(|x| step_for_path(&x.path) == Step::Purchaser));
+    }
+}
+
+#[test]
+fn a_joint_list_shows_its_running_total_against_the_budget() {
+    let mut f = sample(RouteId::JVoluntary, ProfileId::Liaocheng);
+    let t0 = total(&f, "joint.participants").unwrap();
+    assert_eq!(t0.over_budget, Some(0));
+    assert!(total_text(&t0, Lang::Zh, false).contains("与预算相等"));
+    let first = Fen::parse_yuan(&f.joint.participants[0].amount).unwrap();
+    f.joint.participants[0].amount = Fen::new(first.get() + 10_000).unwrap().yuan_string();
+    let t = total(&f, "joint.participants").unwrap();
+    assert_eq!(t.over_budget, Some(10_000));
+    assert!(
+        total_text(&t, Lang::Zh, false).contains("比预算多 100.00 元"),
+        "{}",
+        total_text(&t, Lang::Zh, false)
+    );
+    assert!(total_text(&t, Lang::En, false).contains("100.00 yuan over the budget"));
+    assert!(total_text(&t, Lang::Zh, true).contains("大写"));
+    f.joint.participants[1].amount = "abc".into();
+    assert_eq!(total(&f, "joint.participants").unwrap().unread, 1);
+    assert!(total(&f, "department.units").is_none());
+}

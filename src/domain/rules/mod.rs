@@ -39,6 +39,8 @@ pub enum Source {
     Catalog,
     /// A data rule of this product (format, required fields).
     Data,
+    /// 鲁财采〔2020〕40号 points 1–3: the three ways to organise a purchase.
+    SdWays,
     /// 鲁财采〔2020〕40号's addressees: whom the notice binds.
     SdHead,
     /// 聊财采〔2021〕1号's addressees: Liaocheng's county bureaus and city
@@ -57,6 +59,7 @@ impl Source {
             Source::Reg9 => "GPL-IR Art. 9".into(),
             Source::Catalog => "CK-2022-31".into(),
             Source::Data => "data".into(),
+            Source::SdWays => "SD-2020-40 §1-3".into(),
             Source::SdHead => "SD-2020-40 addressees".into(),
             Source::LcHead => "LC-2021-1 addressees".into(),
         }
@@ -81,6 +84,7 @@ impl Source {
             Source::Reg9 => "src.reg9",
             Source::Catalog => "src.catalog",
             Source::Data => "src.data",
+            Source::SdWays => "src.sd_ways",
             Source::SdHead => "src.sd_head",
             Source::LcHead => "src.lc_head",
         };
@@ -170,7 +174,10 @@ pub static RULES: &[RuleDef] = &[
     rule("G2", &[Data], &[Data], false, &[("G2.decimals", Error), ("G2.empty", Error), ("G2.format", Error), ("G2.positive", Error), ("G2.too_large", Error)]),
     rule("G3", &[Data], &[Data], false, &[("G3.empty", Error), ("G3.format", Error), ("G3.future", Error), ("G3.no_such_day", Error)]),
     rule("G4", &[Data], &[Data], false, &[("G1.duplicate", Error), ("G4.answer", Error), ("G4.choose", Error), ("G4.control", Error), ("G4.item_code", Error), ("G4.item_object", Error), ("G4.phone", Error), ("G4.required", Error), ("G4.rows", Error), ("G4.too_long", Error), ("G4.too_many_rows", Error)]),
-    rule("G5", &[Data], &[Data], false, &[("G5.route", Error)]),
+    // G5: a package names its route; the routes to choose from are the
+    // notice's three ways (points 1–3), which is what a purchaser who has
+    // not chosen one is pointed to.
+    rule("G5", &[SdWays], &[SdWays], false, &[("G5.route", Error)]),
     rule("G6", &[SdHead], &[LcHead, SdHead], false, &[("G6.other_profile", Error), ("G6.outside", Error)]),
     rule("G7", &[Gb32100, Sd(2)], &[Gb32100, Sd(2)], false, &[("G7.in_jinan", Error), ("G7.level", Warning)]),
 ];

@@ -24,13 +24,32 @@ pub fn save_now(w: Wizard) {
     {
         return;
     }
+    // A new draft nobody has typed into is not kept: "start a new filing"
+    // and a reload must not leave empty rows in the drafts list.
+    let untouched = w.drafts.draft.with_untracked(|d| d.revision == 0)
+        && w.filing().with_untracked(|f| {
+            *f == crate::domain::model::Filing {
+                purchaser: w.prefill.get_value(),
+                ..Default::default()
+            }
+        });
+    if untouched {
+        return;
+    }
     let started = perf_now();
     let draft = current(w);
     let result = w.drafts.store.with_value(|s| s.save(&draft));
     w.drafts.last_save_ms.set(perf_now() - started);
     match result {
         Ok(()) => {
-            w.drafts.draft.update(|d| d.revision = draft.revision);
+            w.drafts.draft.update(|d| {
+                d.revision = draft.revision;
+                d.step = Some(draft.step);
+            });
+            // The start page's list shows the open draft as saved.
+            if w.nav.step.get_untracked() == Step::Start {
+                refresh_list(w);
+            }
             let detail = serde_json::json!({ "id": draft.id, "revision": draft.revision, "savedAt": draft.saved_at });
             w.emit("wizard:draft-saved", &detail.to_string());
             w.drafts.save_status.set(SaveStatus::Saved(now_ms()));

@@ -15,6 +15,7 @@ use crate::domain::date::rfc3339_utc;
 use crate::domain::draft::{Draft, DRAFT_VERSION};
 use crate::domain::model::Filing;
 use crate::domain::profile::Profile;
+use crate::domain::route::Step;
 
 pub use autosave::{flush, save_now, start_autosave};
 pub use files::{download, export_current, store_import};
@@ -45,7 +46,11 @@ pub fn current(w: Wizard) -> Draft {
         id: meta.id,
         name: meta.name,
         profile: w.profile.with_untracked(|p| p.id),
-        step: w.nav.step.get_untracked(),
+        // On the start page the draft still resumes where it was left.
+        step: match w.nav.step.get_untracked() {
+            Step::Start => meta.step.unwrap_or(Step::Route),
+            step => step,
+        },
         revision: meta.revision.saturating_add(1),
         created_at: if meta.created_at.is_empty() {
             now.clone()
@@ -66,6 +71,7 @@ pub fn begin(w: Wizard) {
         name: String::new(),
         created_at: rfc3339_utc(now_ms() as i64),
         revision: 0,
+        step: None,
     });
     if w.drafts.store.with_value(|s| s.available()) {
         w.drafts.save_status.set(SaveStatus::Idle);
@@ -83,6 +89,7 @@ pub fn resume(w: Wizard, d: Draft) {
         name: d.name,
         created_at: d.created_at,
         revision: d.revision,
+        step: Some(d.step),
     });
     w.replace(d.filing);
     w.drafts.save_status.set(SaveStatus::Saved(now_ms()));

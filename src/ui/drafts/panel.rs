@@ -13,20 +13,32 @@ use crate::storage::Entry;
 use crate::ui::state::{use_wizard, Wizard};
 use crate::ui::tr::Tr;
 
-/// An RFC 3339 time as the purchaser's local `YYYY-MM-DD hh:mm`.
+/// An RFC 3339 time as China's `YYYY-MM-DD hh:mm` (the column says so).
 fn local_time(rfc3339: &str) -> String {
-    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(rfc3339));
-    if d.get_time().is_nan() {
-        return rfc3339.to_string();
+    crate::domain::date::china_time_of(rfc3339).unwrap_or_else(|| rfc3339.to_string())
+}
+
+/// A draft's name, or by default what tells drafts apart: route, project
+/// and the day it was begun (China time).
+fn draft_title(w: Wizard, d: &Draft) -> String {
+    if !d.name.trim().is_empty() {
+        return d.name.clone();
     }
-    format!(
-        "{:04}-{:02}-{:02} {:02}:{:02}",
-        d.get_full_year(),
-        d.get_month() + 1,
-        d.get_date(),
-        d.get_hours(),
-        d.get_minutes()
-    )
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(r) = d.filing.route {
+        parts.push(w.t(&format!("route.{}", r.id())).to_string());
+    }
+    let project = d.filing.project.name.trim();
+    if !project.is_empty() {
+        parts.push(project.chars().take(40).collect());
+    }
+    if parts.is_empty() {
+        parts.push(w.t("draft.untitled").to_string());
+    }
+    if let Some(day) = local_time(&d.created_at).get(..10) {
+        parts.push(day.to_string());
+    }
+    parts.join(" · ")
 }
 
 fn step_name(w: Wizard, step: Step) -> &'static str {
@@ -56,11 +68,7 @@ pub fn DraftsPanel() -> impl IntoView {
                 Entry::Draft(d) => {
                     let d = *d;
                     let key = w.drafts.store.with_value(|s| s.key(&d.id));
-                    let title = if d.name.trim().is_empty() {
-                        if d.filing.project.name.trim().is_empty() { w.t("draft.untitled").to_string() } else { d.filing.project.name.clone() }
-                    } else {
-                        d.name.clone()
-                    };
+                    let title = draft_title(w, &d);
                     let route = d.filing.route.map(|r| w.t(&format!("route.{}", r.id())).to_string()).unwrap_or_else(|| w.t("draft.no_route").to_string());
                     let ready = is_ready(&d);
                     let saved = local_time(&d.saved_at);

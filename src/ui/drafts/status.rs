@@ -7,14 +7,10 @@ use super::{current, new_id, resume, save_now};
 use crate::ui::state::{use_wizard, DraftMeta, SaveStatus, Wizard};
 use crate::ui::tr::Tr;
 
+/// "已保存 14:05（北京时间）": China time, as the rules read "today".
 pub(super) fn saved_text(w: Wizard, at: f64) -> String {
-    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(at));
-    format!(
-        "{} {:02}:{:02}",
-        w.t("draft.saved"),
-        d.get_hours(),
-        d.get_minutes()
-    )
+    let (_, clock) = crate::domain::date::china_clock(at as i64);
+    crate::text::fill_ui("draft.saved_at", w.lang.get(), &[("time", clock)])
 }
 
 /// The status line: saved time, or what went wrong and what to do.
@@ -47,7 +43,7 @@ pub fn SaveStatusBar() -> impl IntoView {
                                 copy.name = format!("{}{}", copy.name, w.t("draft.copy_suffix"));
                                 copy.revision = 0;
                                 w.drafts.store.with_value(|s| s.remember_current(&copy.id));
-                                w.drafts.draft.set(DraftMeta { id: copy.id, name: copy.name, created_at: copy.created_at, revision: 0 });
+                                w.drafts.draft.set(DraftMeta { id: copy.id, name: copy.name, created_at: copy.created_at, revision: 0, step: Some(copy.step) });
                                 w.drafts.save_status.set(SaveStatus::Idle);
                                 save_now(w);
                             }><Tr k="draft.save_copy"/></button>

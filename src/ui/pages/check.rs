@@ -85,6 +85,12 @@ fn ListAnswers(path: &'static str, label: &'static str) -> impl IntoView {
                     <thead><tr>{head}</tr></thead>
                     <tbody>{body}</tbody>
                 </table>
+                {move || {
+                    let lang = w.lang.get();
+                    w.filing()
+                        .with(|f| crate::wizard::total(f, path))
+                        .map(|t| view! { <p class="prw-total">{crate::wizard::total_text(&t, lang, true)}</p> })
+                }}
             </dd>
             <dd class="prw-summary__actions">
                 <a class="prw-link" href=format!("#{}", w.field_id(path)) on:click=move |ev| {

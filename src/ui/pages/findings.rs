@@ -4,6 +4,18 @@
 use leptos::prelude::*;
 
 use crate::domain::finding::Finding;
+use crate::domain::i18n::Lang;
+
+/// A finding's clause after its message, bracketed as each language does;
+/// nothing when the finding cites none (the route choice).
+fn clause_note(f: &Finding, lang: Lang) -> String {
+    let clause = f.clause_text(lang);
+    match (clause.is_empty(), lang) {
+        (true, _) => String::new(),
+        (false, Lang::Zh) => format!("（{clause}）"),
+        (false, Lang::En) => format!("({clause})"),
+    }
+}
 use crate::domain::route::Step;
 use crate::ui::state::use_wizard;
 use crate::ui::tr::Tr;
@@ -55,7 +67,7 @@ pub(super) fn FindingLink(finding: Finding) -> impl IntoView {
             w.go_to_field(&path, from_check);
         }>{move || finding.text(w.lang.get()).to_string()}</a>
         " "
-        <span class="prw-clause">{move || format!("（{}）", f2.clause_text(w.lang.get()))}</span>
+        <span class="prw-clause">{move || clause_note(&f2, w.lang.get())}</span>
     }
 }
 
@@ -76,7 +88,7 @@ pub(super) fn FindingList(
                     <li>
                         {move || f.text(w.lang.get()).to_string()}
                         " "
-                        <span class="prw-clause">{move || format!("（{}）", f2.clause_text(w.lang.get()))}</span>
+                        <span class="prw-clause">{move || clause_note(&f2, w.lang.get())}</span>
                     </li>
                 }
             })

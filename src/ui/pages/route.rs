@@ -9,9 +9,9 @@ use super::{BackLink, Heading};
 use crate::domain::decision::{route_rule, suggest, Question, Suggestion};
 use crate::domain::i18n::Lang;
 use crate::domain::model::DecisionAnswers;
-use crate::domain::route::Step;
+use crate::domain::route::{RouteId, Step};
 use crate::domain::rules::citation;
-use crate::ui::form::{Field, FieldView};
+use crate::ui::form::{described_by, error_for, ErrorMessage, Field, FieldView, Hint};
 use crate::ui::state::{use_wizard, Wizard};
 use crate::ui::tr::Tr;
 use crate::wizard::question;
@@ -55,10 +55,76 @@ pub(super) fn RoutePage() -> impl IntoView {
     }
 }
 
+/// The notice's three ways, two of them in two forms: five options,
+/// grouped as the notice groups them.
+const GROUPS: [(&str, &[RouteId]); 3] = [
+    ("route.group.D", &[RouteId::DOwn, RouteId::DJoin]),
+    ("", &[RouteId::Agency]),
+    ("route.group.J", &[RouteId::JMall, RouteId::JVoluntary]),
+];
+
+#[component]
+fn RouteOptions() -> impl IntoView {
+    let w = use_wizard();
+    let path = Signal::derive(|| "route".to_string());
+    let id = Memo::new(move |_| w.field_id("route"));
+    let error = error_for(w, path);
+    let describedby = described_by(id, true, error);
+    let chosen = Memo::new(move |_| w.filing().with(|f| f.route));
+    let groups = GROUPS
+        .iter()
+        .map(|(title, routes)| {
+            let title_id = w.id(&title.replace('.', "-"));
+            let labelled_by = title_id.clone();
+            let radios = routes
+                .iter()
+                .map(|&route| {
+                    // The first option carries the field's id: error links land on it.
+                    let first = route == RouteId::DOwn;
+                    let opt_id = move || if first { id.get() } else { format!("{}-{}", id.get(), route.id()) };
+                    let label = format!("route.{}", route.id());
+                    let hint = format!("route.{}.hint", route.id());
+                    view! {
+                        <div class="prw-radio">
+                            <input class="prw-radio__input" type="radio" id=opt_id name=move || id.get() value=route.id()
+                                prop:checked=move || chosen.get() == Some(route)
+                                on:change=move |_| w.edit(None, |f| f.route = Some(route)) />
+                            <label class="prw-radio__label" for=opt_id>{move || w.t(&label)}</label>
+                            <div class="prw-hint prw-radio__hint">{move || w.t(&hint)}</div>
+                        </div>
+                    }
+                })
+                .collect_view();
+            // A way with one form is its own option: no group around it.
+            if routes.len() == 1 {
+                return view! { <div class="prw-radio-group"><div class="prw-radios">{radios}</div></div> }
+                    .into_any();
+            }
+            view! {
+                <div class="prw-radio-group" role="group" aria-labelledby=labelled_by>
+                    <p class="prw-radio-group__title" id=title_id><Tr k=title/></p>
+                    <div class="prw-radios">{radios}</div>
+                </div>
+            }
+            .into_any()
+        })
+        .collect_view();
+    view! {
+        <div class="prw-field" class:prw-field--error=move || error.with(Option::is_some)>
+            <fieldset class="prw-fieldset" aria-describedby=describedby>
+                <legend class="prw-legend"><Tr k="label.route"/></legend>
+                <Hint id hint=Some("hint.route")/>
+                <ErrorMessage id error/>
+                {groups}
+            </fieldset>
+        </div>
+    }
+}
+
 #[component]
 fn RouteChooser() -> impl IntoView {
     let w = use_wizard();
-    let route = question("route").map(|q| view! { <FieldView field=Field::from(q) path="route"/> });
+    let route = view! { <RouteOptions/> };
     view! {
         <form class="prw-form" novalidate on:submit=move |ev| {
             ev.prevent_default();
