@@ -97,7 +97,7 @@ pub static UI: &[(&str, &str, &str)] = &[
     ("draft.col_name", "名称", "Name"),
     ("draft.col_route", "组织形式", "Route"),
     ("draft.col_step", "当前步骤", "Current step"),
-    ("draft.col_saved", "最后保存", "Last saved"),
+    ("draft.col_saved", "保存时间（北京时间）", "Saved (China time)"),
     ("draft.col_status", "状态", "Status"),
     ("draft.col_actions", "操作", "Actions"),
     ("draft.err.too_large", "文件太大，不是本向导的草稿。", "The file is too large to be a draft of this wizard."),

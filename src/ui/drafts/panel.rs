@@ -201,6 +201,7 @@ pub fn DraftsPanel() -> impl IntoView {
                     view! { <p class="prw-body"><Tr k="draft.none"/></p> }.into_any()
                 } else {
                     view! {
+                        <div class="prw-scroll" role="region" tabindex="0" aria-label=move || w.t("draft.title")>
                         <table class="prw-table prw-drafts__table">
                             <caption class="prw-visually-hidden"><Tr k="draft.title"/></caption>
                             <thead><tr>
@@ -213,6 +214,7 @@ pub fn DraftsPanel() -> impl IntoView {
                             </tr></thead>
                             <tbody>{rows}</tbody>
                         </table>
+                        </div>
                     }.into_any()
                 }
             }}

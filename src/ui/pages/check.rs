@@ -81,10 +81,14 @@ fn ListAnswers(path: &'static str, label: &'static str) -> impl IntoView {
         <div class="prw-summary__row prw-summary__row--table">
             <dt class="prw-summary__key"><Tr k=label/></dt>
             <dd class="prw-summary__value">
-                <table class="prw-table">
-                    <thead><tr>{head}</tr></thead>
-                    <tbody>{body}</tbody>
-                </table>
+                // Many purchasers scroll inside their own region (a keyboard
+                // user can focus it), never the page.
+                <div class="prw-scroll" role="region" tabindex="0" aria-label=move || w.t(label)>
+                    <table class="prw-table">
+                        <thead><tr>{head}</tr></thead>
+                        <tbody>{body}</tbody>
+                    </table>
+                </div>
                 {move || {
                     let lang = w.lang.get();
                     w.filing()
