@@ -135,17 +135,23 @@ impl Store {
                 Some(Ok(d)) if self.key(&d.id) == key => Entry::Draft(Box::new(d)),
                 Some(Ok(_)) => Entry::Unreadable {
                     key,
-                    reason: "draft.err.damaged",
+                    reason: "draft.err.stored",
                     detail: None,
                 },
+                // A stored entry is no imported file: it is damaged, or
+                // from a newer version of the wizard.
                 Some(Err(e)) => Entry::Unreadable {
                     key,
-                    reason: e.key(),
+                    reason: if e.key() == "draft.err.newer" {
+                        "draft.err.newer"
+                    } else {
+                        "draft.err.stored"
+                    },
                     detail: e.detail(),
                 },
                 None => Entry::Unreadable {
                     key,
-                    reason: "draft.err.damaged",
+                    reason: "draft.err.stored",
                     detail: None,
                 },
             })

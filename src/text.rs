@@ -105,6 +105,7 @@ pub static UI: &[(&str, &str, &str)] = &[
     ("draft.err.newer", "这份草稿由更新版本的向导保存，请升级后再打开。", "This draft was saved by a newer version of the wizard; open it there."),
     ("draft.err.strict", "草稿文件不是严格的 JSON，未读取：", "The draft file is not strict JSON and was not read: "),
     ("draft.err.damaged", "草稿内容已损坏，无法读取。", "The draft is damaged and cannot be read."),
+    ("draft.err.stored", "本机保存的这份草稿已损坏，无法读取。", "This draft saved on this computer is damaged and cannot be read."),
     // Pages.
     ("step.start", "采购组织形式备案", "File your procurement route"),
     ("step.route", "选择采购组织形式", "How is the procurement organised?"),

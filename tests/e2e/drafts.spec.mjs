@@ -94,6 +94,9 @@ test("a corrupted entry is quarantined: listed as unreadable, its raw text downl
   await page.reload();
   const row = w(page).locator("tr.prw-unreadable");
   await expect(row).toContainText("无法读取的草稿");
+  // A stored entry is said to be damaged, not "not a draft file".
+  await expect(row).toContainText("本机保存的这份草稿已损坏，无法读取");
+  await expect(row).not.toContainText("这不是本向导导出的草稿文件");
   const download = page.waitForEvent("download");
   await row.getByRole("button", { name: "下载原始内容" }).click();
   const file = await (await download).path();
