@@ -342,7 +342,8 @@ test("strict JSON in the browser: a draft with a key given twice is refused with
   const w = page.locator("#strict");
   // Stored: quarantined, with the exact refusal, its text untouched.
   const row = w.locator("tr.prw-unreadable");
-  await expect(row).toContainText("草稿文件不是严格的 JSON");
+  // A stored entry is damaged (not "a file"), with the checker's words.
+  await expect(row).toContainText("本机保存的这份草稿已损坏，无法读取");
   await expect(row).toContainText("（顶层）：键“name”出现了两次");
   expect(await page.evaluate(() => localStorage.getItem("prw:strict:draft:dupkey-1"))).toBe(text);
   // Imported: refused with the same words.
