@@ -2,6 +2,10 @@
 //! names an answer and has its words, every finding lands on a page of its
 //! route, and "(optional)" on a page means the rules accept it blank.
 
+// Compiled only with the tests (also declared `#[cfg(test)] mod tests` in
+// mod.rs): its unwraps are assertions, never reached by input.
+#![cfg(test)]
+
 use super::*;
 use crate::domain::asked::asked;
 use crate::domain::profile::{Profile, ProfileId};
