@@ -67,9 +67,14 @@ export interface WizardHandle {
 
 export type Locale = "zh-CN" | "en";
 
+/** A shipped profile, or the id of a profile given as \`profileData\`. */
+export type ProfileId = "shandong" | "liaocheng" | (string & {});
+
 export interface WizardConfig {
   locale?: Locale;
   profile?: ProfileId;
+  /** Another region's profile file (\`schema/profile-v1.schema.json\`), validated strictly; its \`id\` is the profile. */
+  profileData?: Record<string, unknown> | string;
   /** The purchaser the portal already knows (any of its fields). */
   prefill?: Partial<Purchaser>;
   /** Pre-filled fields the purchaser may not change. */

@@ -6,7 +6,9 @@ use serde_json::{Map, Value};
 use crate::domain::i18n::Lang;
 use crate::domain::json;
 use crate::domain::model::Purchaser;
-use crate::domain::profile::{ParamsOverride, Profile, ProfileId};
+use std::sync::Arc;
+
+use crate::domain::profile::{known, shipped, ParamsOverride, Profile, ProfileDef, ProfileId};
 use crate::domain::read::ReadError;
 use crate::domain::record;
 
@@ -72,6 +74,7 @@ impl Default for HostConfig {
 const KNOWN: &[&str] = &[
     "locale",
     "profile",
+    "profileData",
     "prefill",
     "locked",
     "namespace",
@@ -141,12 +144,35 @@ pub fn parse(json: &str) -> Result<HostConfig, ConfigError> {
         c.lang = Lang::from_tag(&locale)
             .ok_or_else(|| err("locale", "read.locale").with("value", quoted(&locale)))?;
     }
-    let profile_id = match string(&map, "profile")? {
-        Some(p) => ProfileId::from_id(&p)
-            .ok_or_else(|| err("profile", "read.profile").with("value", quoted(&p)))?,
-        None => ProfileId::Shandong,
+    // A portal's own profile (its city's notice as data), read as strictly
+    // as a profile file; as text too, like `prefill`, for the attribute.
+    let data_text;
+    let data = match map.get("profileData") {
+        Some(Value::String(text)) => {
+            data_text = json::parse(text.as_bytes(), MAX_CONFIG_BYTES)
+                .map_err(|e| ReadError::json("profileData", e))?;
+            Some(&data_text)
+        }
+        other => other.filter(|v| !v.is_null()),
     };
-    c.profile = Profile::new(profile_id);
+    let extra = data
+        .map(|v| ProfileDef::from_value(v).map_err(|e| e.under("profileData")))
+        .transpose()?
+        .map(Arc::new);
+    let def = match (string(&map, "profile")?, &extra) {
+        (Some(p), Some(d)) if p != d.id => {
+            return Err(err("profile", "read.profile_mismatch").with("value", quoted(&d.id)))
+        }
+        (_, Some(d)) => d.clone(),
+        (Some(p), None) => known(&p, None).ok_or_else(|| {
+            let ids: Vec<&str> = shipped().iter().map(|d| d.id.as_str()).collect();
+            err("profile", "read.profile")
+                .with("value", quoted(&p))
+                .with("known", ids.join(", "))
+        })?,
+        (None, None) => ProfileId::Shandong.def(),
+    };
+    c.profile = Profile::from_def(def);
     if let Some(v) = given(&map, "thresholds") {
         let o = ParamsOverride::from_value(v)?;
         c.profile = c.profile.with_overrides(&o)?;
@@ -283,7 +309,7 @@ mod tests {
         )
         .unwrap();
         assert_eq!(c.lang, Lang::En);
-        assert_eq!(c.profile.id, ProfileId::Liaocheng);
+        assert_eq!(c.profile.id(), "liaocheng");
         assert_eq!(c.profile.many_units, 5);
         assert_eq!(c.prefill.name, "聊城市教育局");
         assert_eq!(c.locked, vec!["name", "uscc"]);

@@ -166,7 +166,7 @@ pub fn mount_with(host: HtmlElement, cfg: HostConfig) -> Result<WizardHandle, Js
     let ready = serde_json::json!({
         "instance": wizard.prefix.get_value(),
         "locale": wizard.lang.get_untracked().tag(),
-        "profile": wizard.profile.with_untracked(|p| p.id.id()),
+        "profile": wizard.profile.with_untracked(|p| p.id().to_string()),
     })
     .to_string();
     queue_microtask(move || {

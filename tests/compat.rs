@@ -20,7 +20,7 @@ use serde_json::Value;
 use procurement_route_wizard::domain::date::Date;
 use procurement_route_wizard::domain::finding::Finding;
 use procurement_route_wizard::domain::package::verify;
-use procurement_route_wizard::domain::profile::Profile;
+use procurement_route_wizard::domain::profile::{known, Profile};
 use procurement_route_wizard::domain::rules::check;
 
 fn compat_dir() -> PathBuf {
@@ -45,7 +45,11 @@ fn rule_ids(findings: &[Finding]) -> BTreeSet<String> {
 /// cannot read them.
 fn judge(bytes: &[u8]) -> Result<(bool, BTreeSet<String>, bool, BTreeSet<String>), String> {
     let package = verify(bytes).map_err(|e| e.to_string())?;
-    let findings = check(&package.filing, &Profile::new(package.profile), today());
+    let findings = check(
+        &package.filing,
+        &Profile::from_def(known(&package.profile, None).ok_or("unknown profile")?),
+        today(),
+    );
     let ready = !findings
         .iter()
         .any(|f| f.severity == procurement_route_wizard::domain::finding::Severity::Error);

@@ -64,7 +64,12 @@ fn a_forged_route_is_refused() {
 fn a_forged_profile_is_refused_by_its_clauses() {
     refused(
         package(RouteId::JVoluntary, ProfileId::Liaocheng),
-        |p| p.profile = ProfileId::Shandong,
+        // The forger sets the profile's digest too, so only the clauses
+        // can tell.
+        |p| {
+            p.profile = "shandong".into();
+            p.profile_digest = Some(ProfileId::Shandong.def().digest.clone());
+        },
         "引用的是“liaocheng”规则的条款",
         "cites the clause of profile \"liaocheng\"",
     );
@@ -254,7 +259,11 @@ proptest! {
         let n = edited.summary.parties.len();
         match what.clone() {
             Forgery::Route(k) => edited.route = RouteId::ALL[(RouteId::ALL.iter().position(|r| *r == route).unwrap() + k) % 5],
-            Forgery::Profile => edited.profile = if profile == ProfileId::Shandong { ProfileId::Liaocheng } else { ProfileId::Shandong },
+            Forgery::Profile => {
+                let other = if profile == ProfileId::Shandong { ProfileId::Liaocheng } else { ProfileId::Shandong };
+                edited.profile = other.id().into();
+                edited.profile_digest = Some(other.def().digest.clone());
+            }
             Forgery::Budget(v) => edited.summary.budget_fen = Some(v),
             Forgery::PurchaserName(s) => edited.summary.purchaser_name = s,
             Forgery::PurchaserUscc => edited.summary.purchaser_uscc = None,
@@ -283,7 +292,7 @@ proptest! {
                 let profile_caught = matches!(what, Forgery::Profile) && !v.findings_match_package;
                 let same_under_both = matches!(what, Forgery::Profile)
                     && v.findings == p.findings
-                    && v.findings == procurement_route_wizard::domain::rules::check(&p.filing, &Profile::new(edited.profile), common::today());
+                    && v.findings == procurement_route_wizard::domain::rules::check(&p.filing, &Profile::new(ProfileId::from_id(&edited.profile).unwrap()), common::today());
                 prop_assert!(own_answer || profile_caught || same_under_both, "{:?} passed unnoticed", what);
             }
         }

@@ -15,7 +15,7 @@ use common::package;
 fn g5_package_names_profile_route_rules_version_and_clauses() {
     let p = package(RouteId::JVoluntary, ProfileId::Liaocheng);
     assert_eq!(p.schema_version, "1");
-    assert_eq!(p.profile, ProfileId::Liaocheng);
+    assert_eq!(p.profile, "liaocheng");
     assert_eq!(p.route, RouteId::JVoluntary);
     assert!(!p.rules_version.is_empty());
     assert!(p.ready);

@@ -185,7 +185,7 @@ proptest! {
             draft_version: draft::DRAFT_VERSION,
             id: "d-1".into(),
             name: String::new(),
-            profile: ProfileId::Liaocheng,
+            profile: "liaocheng".into(),
             step: procurement_route_wizard::domain::route::Step::Check,
             revision: 3,
             created_at: "2026-11-27T12:00:00Z".into(),

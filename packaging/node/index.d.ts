@@ -37,7 +37,9 @@ export interface CheckOptions {
   /** Language of `error` in a refusal (default zh-CN). */
   lang?: "zh-CN" | "en";
   /** The profile this portal files under: another one is refused. */
-  profile?: "shandong" | "liaocheng";
+  profile?: "shandong" | "liaocheng" | (string & {});
+  /** The portal's own profile file (schema/profile-v1.schema.json), as for `filing-check --profile-file`. */
+  profileData?: Record<string, unknown>;
   /** The portal's thresholds, as for `filing-check --params`. */
   params?: Record<string, unknown>;
 }

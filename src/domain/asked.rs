@@ -3,7 +3,7 @@
 //! page cannot ask what the checker ignores or skip what it requires.
 
 use super::model::{AgencyChoice, Filing};
-use super::profile::{Profile, ProfileId};
+use super::profile::Profile;
 use super::route::RouteId;
 use super::values::{Level, Method};
 
@@ -20,10 +20,10 @@ pub fn uses_agency(f: &Filing) -> bool {
         && (f.route != Some(RouteId::DOwn) || f.responsibility.uses_agency == Some(true))
 }
 
-/// A3: a reason for the provincial or Jinan centre, under the provincial
-/// notice alone (A3-LC: Liaocheng units need none).
+/// A3: a reason for the provincial or Jinan centre, where the profile asks
+/// for one (the provincial notice alone; A3-LC: Liaocheng units need none).
 pub fn a3_reason(f: &Filing, p: &Profile) -> bool {
-    p.id == ProfileId::Shandong
+    p.def.a3_reason_required
         && matches!(
             f.agency.choice,
             Some(AgencyChoice::ProvincialCentre | AgencyChoice::JinanCentre)

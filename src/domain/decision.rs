@@ -126,7 +126,7 @@ impl Question {
             rule: "G4".into(),
             key: key.into(),
             severity: Severity::Error,
-            clause: citation(self.rule(), profile.id),
+            clause: citation(self.rule(), &profile.def),
             interpretation: false,
             path: self.path(),
             params: Default::default(),

@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use super::json::{self, JsonError};
 use super::model::Filing;
-use super::profile::ProfileId;
+use super::profile::valid_id as valid_profile_id;
 use super::read::ReadError;
 use super::record;
 use super::route::{steps, RouteId, Step};
@@ -24,7 +24,8 @@ pub struct Draft {
     pub draft_version: u64,
     pub id: String,
     pub name: String,
-    pub profile: ProfileId,
+    /// The id of the profile it was made under.
+    pub profile: String,
     /// The page to resume at.
     pub step: Step,
     /// Bumped on every save: a second tab that saved in between is noticed.
@@ -139,8 +140,10 @@ fn read_draft(value: &Value) -> Result<Draft, ReadError> {
         draft_version: number("draft_version")?,
         id: text("id")?,
         name: text("name")?,
-        profile: ProfileId::from_id(id_of("profile")?)
-            .ok_or_else(|| ReadError::new("profile", "read.option"))?,
+        profile: Some(id_of("profile")?)
+            .filter(|id| valid_profile_id(id))
+            .ok_or_else(|| ReadError::new("profile", "read.profile_id"))?
+            .to_string(),
         step: Step::from_id(id_of("step")?).ok_or_else(|| ReadError::new("step", "read.option"))?,
         revision: number("revision")?,
         created_at: text("created_at")?,
@@ -245,6 +248,7 @@ pub fn to_json(draft: &Draft) -> String {
 mod tests {
     use super::*;
     use crate::domain::model::Party;
+    use crate::domain::profile::ProfileId;
     use crate::domain::route::RouteId;
     use crate::domain::sample::sample;
 
@@ -253,7 +257,7 @@ mod tests {
             draft_version: DRAFT_VERSION,
             id: "d-1".into(),
             name: "物业管理".into(),
-            profile: ProfileId::Liaocheng,
+            profile: "liaocheng".into(),
             step: Step::Participants,
             revision: 3,
             created_at: "2026-11-01T08:00:00Z".into(),

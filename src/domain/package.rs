@@ -13,7 +13,7 @@ use super::i18n::{lookup, render, Lang};
 use super::json::{self, JsonError};
 use super::model::Filing;
 use super::money::Fen;
-use super::profile::{Profile, ProfileId};
+use super::profile::{shipped, valid_id, Profile};
 use super::read::ReadError;
 use super::record;
 use super::route::RouteId;
@@ -37,7 +37,15 @@ pub const GENERATOR: &str = concat!("procurement-route-wizard ", env!("CARGO_PKG
 pub struct Package {
     /// Always "1" for this contract.
     pub schema_version: String,
-    pub profile: ProfileId,
+    /// The id of the profile it was checked under (`shandong`,
+    /// `liaocheng`, or a portal's own profile file).
+    #[schemars(regex(pattern = r"^[a-z][a-z0-9_-]{1,31}$"))]
+    pub profile: String,
+    /// `sha256:` + hex of the canonical JSON of that profile's file: the
+    /// exact text the purchaser was checked against. Absent in packages
+    /// made before profiles were data (judged by their profile's id).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub profile_digest: Option<String>,
     pub route: RouteId,
     pub rules_version: String,
     /// RFC 3339, UTC.
@@ -164,8 +172,8 @@ pub enum Inconsistency {
     Leftover { section: &'static str },
     /// `ready` is true while the package's own findings hold an error.
     ReadyOverError { finding: usize },
-    /// A finding cites the other profile's clause for its rule.
-    ForeignClause { finding: usize, profile: ProfileId },
+    /// A finding cites another profile's clause for its rule.
+    ForeignClause { finding: usize, profile: String },
     /// A finding's message is not what its key and params say.
     Message { finding: usize },
 }
@@ -190,7 +198,7 @@ impl Inconsistency {
             }
             Inconsistency::ForeignClause { finding, profile } => text("pkg.foreign_clause")
                 .replace("{i}", &finding.to_string())
-                .replace("{profile}", profile.id()),
+                .replace("{profile}", profile),
             Inconsistency::Message { finding } => {
                 text("pkg.message").replace("{i}", &finding.to_string())
             }
@@ -223,7 +231,7 @@ fn differs<T: Serialize + PartialEq>(
 /// each finding's clause and message. The findings themselves are judged
 /// against the server's own check (a day passing or other thresholds
 /// change them honestly), not here.
-pub fn consistency(package: &Package) -> Result<(), Inconsistency> {
+pub fn consistency(package: &Package, profile: &Profile) -> Result<(), Inconsistency> {
     let f = &package.filing;
     differs("route", &Some(package.route), &f.route)?;
     let emptied = f.for_route();
@@ -284,17 +292,19 @@ pub fn consistency(package: &Package) -> Result<(), Inconsistency> {
         // Other rules, other catalog: clauses and texts may differ honestly.
         return Ok(());
     }
-    let other = match package.profile {
-        ProfileId::Shandong => ProfileId::Liaocheng,
-        ProfileId::Liaocheng => ProfileId::Shandong,
-    };
     for (i, x) in package.findings.iter().enumerate() {
-        let own = citation(&x.rule, package.profile);
-        if x.clause != own && x.clause == citation(&x.rule, other) {
-            return Err(Inconsistency::ForeignClause {
-                finding: i,
-                profile: other,
-            });
+        let own = citation(&x.rule, &profile.def);
+        if x.clause != own {
+            let other = shipped()
+                .iter()
+                .filter(|d| d.id != profile.def.id)
+                .find(|d| x.clause == citation(&x.rule, d));
+            if let Some(other) = other {
+                return Err(Inconsistency::ForeignClause {
+                    finding: i,
+                    profile: other.id.clone(),
+                });
+            }
         }
         if x.message.zh != render(&x.key, Lang::Zh, &x.params)
             || x.message.en != render(&x.key, Lang::En, &x.params)
@@ -313,7 +323,8 @@ pub fn build(filing: &Filing, profile: &Profile, now_ms: i64) -> Result<Package,
     let findings = check(&filing, profile, Date::china_today(now_ms));
     let mut package = Package {
         schema_version: SCHEMA_VERSION.into(),
-        profile: profile.id,
+        profile: profile.def.id.clone(),
+        profile_digest: Some(profile.def.digest.clone()),
         route,
         rules_version: RULES_VERSION.into(),
         generated_at: rfc3339_utc(now_ms),
@@ -342,14 +353,19 @@ pub fn digest_value(value: &Value) -> Result<String, PackageError> {
         map.remove("digest");
     }
     let canonical = canonical_json(&body)?;
-    let hash = Sha256::digest(canonical.as_bytes());
+    Ok(sha256_hex(canonical.as_bytes()))
+}
+
+/// `sha256:` + lowercase hex, the form every digest of the contract takes.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    let hash = Sha256::digest(bytes);
     let mut hex = String::with_capacity(7 + 64);
     hex.push_str("sha256:");
     for b in hash {
         hex.push(char::from_digit(u32::from(b >> 4), 16).unwrap_or('0'));
         hex.push(char::from_digit(u32::from(b & 15), 16).unwrap_or('0'));
     }
-    Ok(hex)
+    hex
 }
 
 /// Canonical JSON: object keys sorted by their UTF-8 bytes, no white
@@ -442,8 +458,24 @@ pub fn verify(bytes: &[u8]) -> Result<Package, PackageError> {
     if let Some(filing) = map.get("filing") {
         record::filing_from(filing).map_err(|e| PackageError::Shape(e.under("filing")))?;
     }
-    serde_json::from_value(value)
-        .map_err(|e| PackageError::Shape(ReadError::serde("", e.to_string())))
+    let package: Package = serde_json::from_value(value)
+        .map_err(|e| PackageError::Shape(ReadError::serde("", e.to_string())))?;
+    if !valid_id(&package.profile) {
+        return Err(PackageError::Shape(ReadError::new(
+            "profile",
+            "read.profile_id",
+        )));
+    }
+    if let Some(d) = &package.profile_digest {
+        let hex = d.strip_prefix("sha256:").unwrap_or("");
+        if hex.len() != 64 || !hex.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')) {
+            return Err(PackageError::Shape(ReadError::new(
+                "profile_digest",
+                "read.digest",
+            )));
+        }
+    }
+    Ok(package)
 }
 
 /// The JSON Schema of the package, as committed at `schema/filing-package-v1.schema.json`.

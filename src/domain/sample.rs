@@ -2,7 +2,7 @@
 //! tests and benchmarks, and the demo page's "fill an example".
 
 use super::model::*;
-use super::profile::ProfileId;
+use super::profile::{ProfileDef, ProfileId};
 use super::route::RouteId;
 use super::uscc::complete;
 use super::values::{Level, Method, Object};
@@ -76,33 +76,45 @@ fn full_responsibility() -> Responsibility {
 // edit here (clippy sees it as needless while every field is listed).
 #[allow(clippy::needless_update)]
 pub fn sample_with(route: RouteId, profile: ProfileId, count: u32) -> Filing {
-    let (purchaser, own_level) = match profile {
-        ProfileId::Shandong => (
-            Purchaser {
-                name: "山东省教育厅".into(),
-                uscc: synthetic_uscc(4_180_002, "11", "370000"),
-                level: Some(Level::Province),
-                division: "山东省".into(),
-                in_jinan: Some(true),
-                contact_name: "张三".into(),
-                contact_phone: "0531-86011234".into(),
-                ..Purchaser::default()
-            },
-            Level::Province,
+    sample_under(route, &profile.def(), count)
+}
+
+/// A valid filing under any profile, built from the profile's data: the
+/// purchaser is an education bureau of the profile's department level in
+/// its first division.
+#[allow(clippy::needless_update)]
+pub fn sample_under(route: RouteId, profile: &ProfileDef, count: u32) -> Filing {
+    let own_level = profile.department_level;
+    let region = profile.name.zh.as_str();
+    let prefix = profile
+        .divisions
+        .first()
+        .map(String::as_str)
+        .unwrap_or("37");
+    let mut division = format!("{prefix:0<6}");
+    if own_level == Level::County && division.ends_with("00") {
+        division.replace_range(4.., "01");
+    }
+    let provincial = own_level == Level::Province;
+    let purchaser = Purchaser {
+        name: format!("{region}{}", if provincial { "教育厅" } else { "教育局" }),
+        // Serial numbers of the first samples, so committed fixtures and
+        // examples stay as they were.
+        uscc: synthetic_uscc(
+            if provincial { 4_180_002 } else { 418_000 },
+            "11",
+            &division,
         ),
-        ProfileId::Liaocheng => (
-            Purchaser {
-                name: "聊城市教育局".into(),
-                uscc: "11371500004180002J".into(),
-                level: Some(Level::City),
-                division: "聊城市".into(),
-                in_jinan: None,
-                contact_name: "张三".into(),
-                contact_phone: "13812345678".into(),
-                ..Purchaser::default()
-            },
-            Level::City,
-        ),
+        level: Some(own_level),
+        division: region.into(),
+        in_jinan: provincial.then_some(true),
+        contact_name: "张三".into(),
+        contact_phone: if provincial {
+            "0531-86011234".into()
+        } else {
+            "13812345678".into()
+        },
+        ..Purchaser::default()
     };
     let joint = route.is_joint();
     let object = if route == RouteId::JMall {
@@ -142,10 +154,7 @@ pub fn sample_with(route: RouteId, profile: ProfileId, count: u32) -> Filing {
                     level: Some(own_level),
                 },
                 remit_declared: true,
-                need_nature: Some(match profile {
-                    ProfileId::Shandong => NeedNature::GeneralPurpose,
-                    ProfileId::Liaocheng => NeedNature::SpecialUniform,
-                }),
+                need_nature: profile.need_natures.first().copied(),
                 units: parties(count, 120_000_000, false),
             };
             for u in &mut f.department.units {
@@ -154,13 +163,16 @@ pub fn sample_with(route: RouteId, profile: ProfileId, count: u32) -> Filing {
         }
         RouteId::DJoin => {
             f.join = DepartmentJoin {
-                organiser_name: match profile {
-                    ProfileId::Shandong => "教育部".into(),
-                    ProfileId::Liaocheng => "山东省教育厅".into(),
+                // One level above the purchaser's.
+                organiser_name: match own_level {
+                    Level::Central | Level::Province => "教育部".into(),
+                    Level::City => "山东省教育厅".into(),
+                    Level::County => format!("{region}教育局"),
                 },
-                organiser_level: Some(match profile {
-                    ProfileId::Shandong => Level::Central,
-                    ProfileId::Liaocheng => Level::Province,
+                organiser_level: Some(match own_level {
+                    Level::Central | Level::Province => Level::Central,
+                    Level::City => Level::Province,
+                    Level::County => Level::City,
                 }),
                 organiser_project_ref: "SDGP2026-000123".into(),
                 plan_ref: "聊采计〔2026〕0042号".into(),
@@ -169,9 +181,10 @@ pub fn sample_with(route: RouteId, profile: ProfileId, count: u32) -> Filing {
             };
         }
         RouteId::Agency => {
-            if profile == ProfileId::Shandong {
-                // A city unit outside Liaocheng going to the provincial
-                // centre: across levels (A0), with an A3 reason.
+            if provincial {
+                // A provincial unit may not "choose" its own level's
+                // centre (A0): a city unit outside Liaocheng goes to the
+                // provincial centre instead, across levels.
                 f.purchaser = Purchaser {
                     name: "淄博市教育局".into(),
                     uscc: synthetic_uscc(4_180_003, "11", "370300"),

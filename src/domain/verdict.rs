@@ -10,7 +10,9 @@ use super::finding::{Finding, Severity};
 use super::i18n::{lookup, Lang};
 use super::json::JsonError;
 use super::package::{consistency, verify, Inconsistency, Package, PackageError};
-use super::profile::{ParamsOverride, Profile, ProfileId};
+use std::sync::Arc;
+
+use super::profile::{known, ParamsOverride, Profile, ProfileDef};
 use super::rules::{check, is_ready, RULES_VERSION};
 
 /// What the portal's server brings to every check.
@@ -18,7 +20,10 @@ use super::rules::{check, is_ready, RULES_VERSION};
 pub struct Policy {
     /// The profile the portal files under: a package made under another is
     /// refused, not judged by that profile's rules.
-    pub pinned: Option<ProfileId>,
+    pub pinned: Option<String>,
+    /// The portal's own profile file (`--profile-file`), known beside the
+    /// shipped ones.
+    pub extra: Option<Arc<ProfileDef>>,
     /// The portal's own thresholds (`--params`).
     pub overrides: Option<ParamsOverride>,
 }
@@ -143,12 +148,28 @@ impl Refusal {
         Refusal::new("inconsistent", 400, |lang| e.message(lang))
     }
 
-    fn wrong_profile(made: ProfileId, pinned: ProfileId) -> Self {
+    fn wrong_profile(made: &str, pinned: &str) -> Self {
         Refusal::new("wrong_profile", 422, |lang| {
             lookup("pkg.wrong_profile", lang)
                 .unwrap_or_default()
-                .replace("{made}", made.id())
-                .replace("{pinned}", pinned.id())
+                .replace("{made}", made)
+                .replace("{pinned}", pinned)
+        })
+    }
+
+    fn unknown_profile(id: &str) -> Self {
+        Refusal::new("unknown_profile", 422, |lang| {
+            lookup("pkg.unknown_profile", lang)
+                .unwrap_or_default()
+                .replace("{profile}", id)
+        })
+    }
+
+    fn other_profile_text(id: &str) -> Self {
+        Refusal::new("profile_digest", 422, |lang| {
+            lookup("pkg.profile_digest", lang)
+                .unwrap_or_default()
+                .replace("{profile}", id)
         })
     }
 
@@ -167,13 +188,24 @@ impl Refusal {
 /// policy. Never panics, whatever the bytes.
 pub fn judge(bytes: &[u8], policy: &Policy, today: Date) -> Result<Verdict, Refusal> {
     let package = verify(bytes).map_err(|e| Refusal::of_package(&e))?;
-    consistency(&package).map_err(|e| Refusal::inconsistent(&e))?;
-    if let Some(pinned) = policy.pinned {
-        if pinned != package.profile {
-            return Err(Refusal::wrong_profile(package.profile, pinned));
+    let def = known(&package.profile, policy.extra.as_ref())
+        .ok_or_else(|| Refusal::unknown_profile(&package.profile))?;
+    // Checked against other words of the same profile id: not judged by
+    // this text, which is not what the purchaser saw.
+    if package
+        .profile_digest
+        .as_ref()
+        .is_some_and(|d| d != &def.digest)
+    {
+        return Err(Refusal::other_profile_text(&package.profile));
+    }
+    let mut profile = Profile::from_def(def);
+    consistency(&package, &profile).map_err(|e| Refusal::inconsistent(&e))?;
+    if let Some(pinned) = &policy.pinned {
+        if pinned != &package.profile {
+            return Err(Refusal::wrong_profile(&package.profile, pinned));
         }
     }
-    let mut profile = Profile::new(package.profile);
     if let Some(o) = &policy.overrides {
         profile = profile
             .with_overrides(o)
@@ -197,6 +229,8 @@ mod tests {
     use crate::domain::route::RouteId;
     use crate::domain::sample::sample;
 
+    use crate::domain::profile::ProfileId;
+
     fn bytes(route: RouteId, profile: ProfileId) -> Vec<u8> {
         let p = build(
             &sample(route, profile),
@@ -219,7 +253,8 @@ mod tests {
         assert_eq!((ok.exit(), ok.findings_match_package), (0, true));
         assert_eq!(ok.to_json()["exit"], 0);
         let pinned = Policy {
-            pinned: Some(ProfileId::Shandong),
+            extra: None,
+            pinned: Some("shandong".into()),
             overrides: None,
         };
         let e = judge(&bytes(RouteId::DJoin, ProfileId::Liaocheng), &pinned, today).unwrap_err();

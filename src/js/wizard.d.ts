@@ -19,9 +19,14 @@ export interface WizardHandle {
 
 export type Locale = "zh-CN" | "en";
 
+/** A shipped profile, or the id of a profile given as `profileData`. */
+export type ProfileId = "shandong" | "liaocheng" | (string & {});
+
 export interface WizardConfig {
   locale?: Locale;
   profile?: ProfileId;
+  /** Another region's profile file (`schema/profile-v1.schema.json`), validated strictly; its `id` is the profile. */
+  profileData?: Record<string, unknown> | string;
   /** The purchaser the portal already knows (any of its fields). */
   prefill?: Partial<Purchaser>;
   /** Pre-filled fields the purchaser may not change. */
@@ -83,7 +88,13 @@ export interface FilingPackage {
   /** RFC 3339, UTC. */
   generated_at: string;
   generator: string;
-  profile: ProfileId;
+  /** The id of the profile it was checked under (`shandong`,
+   * `liaocheng`, or a portal's own profile file). */
+  profile: string;
+  /** `sha256:` + hex of the canonical JSON of that profile's file: the
+   * exact text the purchaser was checked against. Absent in packages
+   * made before profiles were data (judged by their profile's id). */
+  profile_digest?: string | null;
   /** No error-severity finding. */
   ready: boolean;
   route: RouteId;
@@ -262,8 +273,6 @@ export interface Policies {
   other?: string;
   sme?: boolean;
 }
-
-export type ProfileId = "shandong" | "liaocheng";
 
 export interface Project {
   /** Budget in 元, as typed. */

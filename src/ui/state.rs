@@ -30,6 +30,8 @@ pub struct Wizard {
     filing: RwSignal<Filing>,
     pub lang: RwSignal<Lang>,
     pub profile: RwSignal<Profile>,
+    /// The host's profile, overrides applied: what drafts resolve against.
+    pub home: StoredValue<Profile>,
     pub package: RwSignal<Option<Package>>,
     /// Unique per instance: every element id starts with it.
     pub prefix: StoredValue<String>,
@@ -161,6 +163,7 @@ impl Wizard {
         Wizard {
             filing: RwSignal::new(filing),
             lang: RwSignal::new(lang),
+            home: StoredValue::new(profile.clone()),
             profile: RwSignal::new(profile),
             package: RwSignal::new(None),
             prefix: StoredValue::new(prefix.to_string()),

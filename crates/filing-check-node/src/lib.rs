@@ -7,13 +7,15 @@
 use procurement_route_wizard::domain::date::Date;
 use procurement_route_wizard::domain::i18n::Lang;
 use procurement_route_wizard::domain::json;
-use procurement_route_wizard::domain::profile::{ParamsOverride, ProfileId};
+use std::sync::Arc;
+
+use procurement_route_wizard::domain::profile::{known, ParamsOverride, ProfileDef};
 use procurement_route_wizard::domain::verdict::{judge, Policy, Refusal};
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
 /// Options as the JS wrapper passes them (`JSON.stringify` of
-/// `{ lang, profile, params }`), read strictly.
+/// `{ lang, profile, params, profileData }`), read strictly.
 fn options(text: &str) -> Result<(Lang, Policy), String> {
     let value = json::parse(text.as_bytes(), 1024 * 1024).map_err(|e| format!("options: {e}"))?;
     let Value::Object(map) = value else {
@@ -28,10 +30,11 @@ fn options(text: &str) -> Result<(Lang, Policy), String> {
                 lang = Lang::from_tag(tag)
                     .ok_or(format!("options.lang: {tag:?} is not zh-CN or en"))?;
             }
-            ("profile", Value::String(id)) => {
-                policy.pinned = Some(ProfileId::from_id(id).ok_or(format!(
-                    "options.profile: {id:?} is not shandong or liaocheng"
-                ))?);
+            ("profile", Value::String(id)) => policy.pinned = Some(id.clone()),
+            ("profileData", v) => {
+                let def = ProfileDef::from_value(v)
+                    .map_err(|e| format!("options.profileData: {}", e.message(Lang::En)))?;
+                policy.extra = Some(Arc::new(def));
             }
             ("params", v) => {
                 policy.overrides = Some(
@@ -40,9 +43,16 @@ fn options(text: &str) -> Result<(Lang, Policy), String> {
             }
             _ => {
                 return Err(format!(
-                    "options.{key}: unknown option (lang, profile, params)"
+                    "options.{key}: unknown option (lang, profile, params, profileData)"
                 ))
             }
+        }
+    }
+    if let Some(id) = &policy.pinned {
+        if known(id, policy.extra.as_ref()).is_none() {
+            return Err(format!(
+                "options.profile: {id:?} is not shandong, liaocheng or profileData's id"
+            ));
         }
     }
     Ok((lang, policy))
@@ -98,7 +108,7 @@ mod tests {
         let (lang, policy) =
             options(r#"{"lang":"en","profile":"liaocheng","params":{"many_units":3}}"#).unwrap();
         assert_eq!(lang, Lang::En);
-        assert_eq!(policy.pinned, Some(ProfileId::Liaocheng));
+        assert_eq!(policy.pinned.as_deref(), Some("liaocheng"));
         assert!(policy.overrides.is_some());
     }
 }

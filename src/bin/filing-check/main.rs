@@ -7,7 +7,11 @@
 //!
 //! Exit codes: 0 ready; 1 blocked by error findings; 2 unreadable, too
 //! large, unknown version, changed since it was made (digest mismatch), or
-//! made under another profile than the one pinned with `--profile`.
+//! made under another profile than the one pinned with `--profile`, or
+//! under a profile (or a profile text) this checker does not have.
+//!
+//! `--profile-file city.json` adds a portal's own profile to the shipped
+//! ones; with `--validate-profile` the file is only checked.
 
 // The release binary is static (musl), whose allocator halves the
 // service's throughput under concurrency; mimalloc restores it.
@@ -29,24 +33,36 @@ use procurement_route_wizard::domain::finding::Severity;
 use procurement_route_wizard::domain::i18n::Lang;
 use procurement_route_wizard::domain::json;
 use procurement_route_wizard::domain::package::MAX_PACKAGE_BYTES;
-use procurement_route_wizard::domain::profile::{ParamsOverride, ProfileId};
+use std::sync::Arc;
+
+use procurement_route_wizard::domain::profile::{
+    known, shipped, ParamsOverride, Profile, ProfileDef, MAX_PROFILE_BYTES,
+};
 use procurement_route_wizard::domain::rules::is_invisible_control;
 use procurement_route_wizard::domain::verdict::{judge, Policy, Refusal};
 
 const USAGE: &str = "usage:
-  filing-check [FILE|-] [--lang zh|en] [--json] [--params THRESHOLDS.json] [--profile shandong|liaocheng]
-  filing-check serve [--listen 127.0.0.1:8787] [--params THRESHOLDS.json] [--profile shandong|liaocheng]
-                     [--max-body 2MiB] [--max-concurrency 64]
+  filing-check [FILE|-] [--lang zh|en] [--json] [--params THRESHOLDS.json] [--profile ID]
+               [--profile-file CITY.json]
+  filing-check --profile-file CITY.json --validate-profile [--lang zh|en] [--json]
+  filing-check serve [--listen 127.0.0.1:8787] [--params THRESHOLDS.json] [--profile ID]
+                     [--profile-file CITY.json] [--max-body 2MiB] [--max-concurrency 64]
 
-exit codes: 0 ready, 1 blocked by error findings, 2 not judged (unreadable, too large,
-unknown version, digest mismatch, another profile than --profile)";
+--profile pins the profile a package must be made under: shandong, liaocheng, or the id
+of --profile-file (a portal's own profile, known beside the shipped ones).
+
+exit codes: 0 ready (or a valid profile), 1 blocked by error findings, 2 not judged
+(unreadable, too large, unknown version, digest mismatch, another profile than --profile,
+a profile or profile text this checker does not have, an invalid profile file)";
 
 struct Options {
     input: Option<String>,
     lang: Lang,
     json: bool,
     params: Option<String>,
-    profile: Option<ProfileId>,
+    profile: Option<String>,
+    profile_file: Option<String>,
+    validate_profile: bool,
 }
 
 /// What the command line asks for.
@@ -57,9 +73,40 @@ enum Command {
     Help,
 }
 
-fn profile_arg(v: Option<String>) -> Result<ProfileId, String> {
-    let v = v.ok_or("--profile needs shandong or liaocheng")?;
-    ProfileId::from_id(&v).ok_or(format!("unknown profile {v:?}: use shandong or liaocheng"))
+fn profile_arg(v: Option<String>) -> Result<String, String> {
+    v.ok_or_else(|| {
+        "--profile needs a profile id (shandong, liaocheng, or --profile-file's)".into()
+    })
+}
+
+/// A portal's profile file, read as strictly as a package.
+pub fn read_profile(path: &str, lang: Lang) -> Result<Arc<ProfileDef>, String> {
+    let head = match lang {
+        Lang::Zh => format!("无法读取规则文件 {path}（--profile-file）"),
+        Lang::En => format!("cannot read the profile file {path} (--profile-file)"),
+    };
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(MAX_PROFILE_BYTES as u64 + 1).read_to_end(&mut bytes))
+        .map_err(|e| format!("{head}: {e}"))?;
+    ProfileDef::parse(&bytes)
+        .map(Arc::new)
+        .map_err(|e| format!("{head}: {}", e.message(lang)))
+}
+
+/// `--profile` must name a profile this checker has.
+pub fn pinned_profile(
+    id: Option<String>,
+    extra: Option<&Arc<ProfileDef>>,
+) -> Result<Option<String>, String> {
+    match id {
+        Some(id) if known(&id, extra).is_none() => {
+            let mut ids: Vec<&str> = shipped().iter().map(|d| d.id.as_str()).collect();
+            ids.extend(extra.map(|d| d.id.as_str()));
+            Err(format!("unknown profile {id:?}: use {}", ids.join(", ")))
+        }
+        id => Ok(id),
+    }
 }
 
 fn parse_args() -> Result<Command, String> {
@@ -75,6 +122,8 @@ fn parse_args() -> Result<Command, String> {
         json: false,
         params: None,
         profile: None,
+        profile_file: None,
+        validate_profile: false,
     };
     while let Some(a) = args.next() {
         match a.as_str() {
@@ -85,6 +134,10 @@ fn parse_args() -> Result<Command, String> {
             }
             "--params" => o.params = Some(args.next().ok_or("--params needs a file")?),
             "--profile" => o.profile = Some(profile_arg(args.next())?),
+            "--profile-file" => {
+                o.profile_file = Some(args.next().ok_or("--profile-file needs a file")?)
+            }
+            "--validate-profile" => o.validate_profile = true,
             "-h" | "--help" => return Ok(Command::Help),
             _ if o.input.is_none() => o.input = Some(a),
             _ => return Err(format!("unexpected argument {a:?}\n{USAGE}")),
@@ -114,14 +167,18 @@ pub fn today() -> Date {
 }
 
 /// The portal's threshold file, read as strictly as a package.
-pub fn read_params(path: &str, lang: Lang) -> Result<ParamsOverride, String> {
+pub fn read_params(
+    path: &str,
+    lang: Lang,
+    extra: Option<&Arc<ProfileDef>>,
+) -> Result<ParamsOverride, String> {
     const MAX_PARAMS_BYTES: usize = 1024 * 1024;
     let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
     let value = json::parse(&bytes, MAX_PARAMS_BYTES).map_err(|e| e.message(lang))?;
     let o = ParamsOverride::from_value(&value).map_err(|e| e.message(lang))?;
     // Applied once here, so a bad value is reported now, not per package.
-    for id in ProfileId::ALL {
-        procurement_route_wizard::domain::profile::Profile::new(id)
+    for def in shipped().iter().chain(extra) {
+        Profile::from_def(def.clone())
             .with_overrides(&o)
             .map_err(|e| e.message(lang))?;
     }
@@ -189,13 +246,46 @@ fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
+/// `--validate-profile`: say whether the file is a profile this checker
+/// reads, with the id and digest packages made under it record.
+fn validate_profile(o: &Options, extra: Option<&Arc<ProfileDef>>) -> ExitCode {
+    let Some(def) = extra else {
+        return refuse_with(o.json, "--validate-profile", "needs --profile-file");
+    };
+    if o.json {
+        println!(
+            "{}",
+            serde_json::json!({ "ok": true, "profile": def.id, "profile_digest": def.digest })
+        );
+    } else {
+        match o.lang {
+            Lang::Zh => println!("规则文件有效：{}（{}）", def.id, def.digest),
+            Lang::En => println!("valid profile: {} ({})", def.id, def.digest),
+        }
+    }
+    ExitCode::SUCCESS
+}
+
 fn check_one(o: Options) -> ExitCode {
+    let extra = match o.profile_file.as_deref().map(|p| read_profile(p, o.lang)) {
+        None => None,
+        Some(Ok(def)) => Some(def),
+        Some(Err(e)) => return refuse_with(o.json, "--profile-file", &e),
+    };
+    if o.validate_profile {
+        return validate_profile(&o, extra.as_ref());
+    }
+    let pinned = match pinned_profile(o.profile.clone(), extra.as_ref()) {
+        Ok(p) => p,
+        Err(e) => return refuse_with(o.json, "--profile", &e),
+    };
     let mut policy = Policy {
-        pinned: o.profile,
+        pinned,
         overrides: None,
+        extra,
     };
     if let Some(path) = &o.params {
-        match read_params(path, o.lang) {
+        match read_params(path, o.lang, policy.extra.as_ref()) {
             Ok(p) => policy.overrides = Some(p),
             Err(e) => return refuse_with(o.json, &params_head(path, o.lang), &e),
         }

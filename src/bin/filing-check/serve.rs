@@ -32,7 +32,6 @@ use serde_json::{json, Value};
 use procurement_route_wizard::domain::date::rfc3339_utc;
 use procurement_route_wizard::domain::i18n::Lang;
 use procurement_route_wizard::domain::package::{json_schema, MAX_PACKAGE_BYTES, SCHEMA_VERSION};
-use procurement_route_wizard::domain::profile::ProfileId;
 use procurement_route_wizard::domain::rules::RULES_VERSION;
 use procurement_route_wizard::domain::verdict::{judge, Policy, Refusal};
 
@@ -43,7 +42,8 @@ const INLINE_BYTES: usize = 64 * 1024;
 pub struct Settings {
     listen: SocketAddr,
     params: Option<String>,
-    profile: Option<ProfileId>,
+    profile: Option<String>,
+    profile_file: Option<String>,
     max_body: usize,
     max_concurrency: usize,
 }
@@ -69,6 +69,7 @@ impl Settings {
             listen: SocketAddr::from(([127, 0, 0, 1], 8787)),
             params: None,
             profile: None,
+            profile_file: None,
             max_body: MAX_PACKAGE_BYTES,
             max_concurrency: 64,
         };
@@ -83,6 +84,7 @@ impl Settings {
                 }
                 "--params" => s.params = Some(value()?),
                 "--profile" => s.profile = Some(super::profile_arg(Some(value()?))?),
+                "--profile-file" => s.profile_file = Some(value()?),
                 "--max-body" => {
                     let v = value()?;
                     s.max_body = size(&v)
@@ -374,12 +376,43 @@ async fn shutdown_signal() {
 }
 
 pub fn run(s: Settings) -> ExitCode {
+    let extra = match s
+        .profile_file
+        .as_deref()
+        .map(|p| super::read_profile(p, Lang::En))
+    {
+        None => None,
+        Some(Ok(def)) => Some(def),
+        Some(Err(e)) => {
+            eprintln!("{e}");
+            return ExitCode::from(2);
+        }
+    };
+    let pinned = match super::pinned_profile(s.profile.clone(), extra.as_ref()) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("--profile: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let known: Vec<_> = procurement_route_wizard::domain::profile::shipped()
+        .iter()
+        .chain(extra.as_ref())
+        .cloned()
+        .collect();
+    let profiles: Vec<&str> = known.iter().map(|d| d.id.as_str()).collect();
+    // What a package made under each must record as `profile_digest`.
+    let digests: serde_json::Map<String, Value> = known
+        .iter()
+        .map(|d| (d.id.clone(), Value::from(d.digest.as_str())))
+        .collect();
     let mut policy = Policy {
-        pinned: s.profile,
+        pinned: pinned.clone(),
         overrides: None,
+        extra,
     };
     if let Some(path) = &s.params {
-        match super::read_params(path, Lang::En) {
+        match super::read_params(path, Lang::En, policy.extra.as_ref()) {
             Ok(o) => policy.overrides = Some(o),
             Err(e) => {
                 eprintln!("{}: {e}", super::params_head(path, Lang::En));
@@ -398,8 +431,9 @@ pub fn run(s: Settings) -> ExitCode {
             "version": env!("CARGO_PKG_VERSION"),
             "rules_version": RULES_VERSION,
             "schema_version": SCHEMA_VERSION,
-            "profiles": ProfileId::ALL.iter().map(|p| p.id()).collect::<Vec<_>>(),
-            "pinned_profile": s.profile.map(|p| p.id()),
+            "profiles": profiles,
+            "profile_digests": digests,
+            "pinned_profile": pinned,
             "max_body": s.max_body,
         }),
         schema: json_schema(),

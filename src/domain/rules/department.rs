@@ -4,8 +4,6 @@ use std::collections::HashSet;
 
 use super::general::{self, choose, date, required, required_text, uscc};
 use super::{Ctx, Row};
-use crate::domain::model::NeedNature;
-use crate::domain::profile::ProfileId;
 
 /// D-own: a department pools its own department's or system's need.
 pub(super) fn check_own(ctx: &mut Ctx) {
@@ -25,8 +23,8 @@ pub(super) fn check_own(ctx: &mut Ctx) {
         true,
     );
 
-    // D1: SD §1 "省级各部门" / LC §1 "市级部门".
-    let expected = ctx.profile.id.department_level();
+    // D1: SD §1 "省级各部门" / LC §1 "市级部门": the profile's level.
+    let expected = ctx.profile.def.department_level;
     if let Some(level) = choose(ctx, "department.organiser.level", org.level, "field.level") {
         if level != expected {
             ctx.error(
@@ -42,16 +40,14 @@ pub(super) fn check_own(ctx: &mut Ctx) {
         ctx.error("D2", "department.remit_declared", "D2.declare", &[]);
     }
 
-    // D3: the one real difference of point 1 between the notices.
-    match (d.need_nature, ctx.profile.id) {
-        (None, _) => ctx.error("D3", "department.need_nature", "D3.choose", &[]),
-        (Some(NeedNature::GeneralPurpose), ProfileId::Shandong)
-        | (Some(NeedNature::SpecialUniform), ProfileId::Liaocheng) => {}
-        (Some(_), ProfileId::Shandong) => {
-            ctx.error("D3", "department.need_nature", "D3.shandong", &[])
-        }
-        (Some(_), ProfileId::Liaocheng) => {
-            ctx.error("D3", "department.need_nature", "D3.liaocheng", &[])
+    // D3: the one real difference of point 1 between the notices: which
+    // needs a department may pool, and the words for the others.
+    match d.need_nature {
+        None => ctx.error("D3", "department.need_nature", "D3.choose", &[]),
+        Some(n) if ctx.profile.def.need_natures.contains(&n) => {}
+        Some(_) => {
+            let key = d3_message(&ctx.profile.def.need_nature_message);
+            ctx.error("D3", "department.need_nature", key, &[]);
         }
     }
 
@@ -184,4 +180,10 @@ pub(super) fn check_join(ctx: &mut Ctx) {
         }
     }
     ctx.info("D10", "join", "D10.info");
+}
+
+/// The profile's D3 message as the static key the rule declares (the
+/// profile reader admits only these).
+fn d3_message(key: &str) -> &'static str {
+    super::declared("D3", key).unwrap_or("D3.shandong")
 }

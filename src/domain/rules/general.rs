@@ -8,7 +8,6 @@ use super::{Ctx, FieldPath, Row, Source};
 use crate::domain::date::{Date, DateError};
 use crate::domain::model::Party;
 use crate::domain::money::{Fen, MoneyError};
-use crate::domain::profile::ProfileId;
 use crate::domain::uscc::{Uscc, UsccError};
 use crate::domain::values::{is_phone, ItemCode, Level};
 
@@ -341,19 +340,18 @@ pub(super) fn duplicates(ctx: &mut Ctx, base: &str, codes: &[Option<Uscc>], rule
 
 /// G6: the profile's notices bind the purchaser (by its code's division).
 fn profile_fits(ctx: &mut Ctx, division: &str) {
-    let profile = ctx.profile.id;
-    if profile.fits(division) {
+    if ctx.profile.fits(division) {
         return;
     }
-    match ProfileId::fitting(division) {
+    match ctx.profile.fitting(division) {
         Some(fits) => ctx.error(
             "G6",
             "purchaser.uscc",
             "G6.other_profile",
             &[
                 ("division", division.to_string()),
-                ("fits", fits.id().to_string()),
-                ("profile", profile.id().to_string()),
+                ("fits", fits.id.clone()),
+                ("profile", ctx.profile.id().to_string()),
             ],
         ),
         None => ctx.error(

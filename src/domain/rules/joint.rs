@@ -4,7 +4,6 @@ use super::general::{self, choose, date, required, required_text, uscc};
 use super::{Ctx, Row};
 use crate::domain::model::{Acceptance, AgencyKind, Party};
 use crate::domain::money::Fen;
-use crate::domain::profile::ProfileId;
 use crate::domain::values::{ItemCode, Object};
 
 /// J0: "货物和服务" — works cannot go the joint way.
@@ -160,7 +159,7 @@ pub(super) fn check_voluntary(ctx: &mut Ctx) {
         false,
     );
     let kind = choose(ctx, "joint.agency_kind", j.agency_kind, "field.agency_kind");
-    if kind == Some(AgencyKind::OtherAgent) && ctx.profile.id == ProfileId::Shandong {
+    if kind == Some(AgencyKind::OtherAgent) && !ctx.profile.def.joint_social_agency {
         ctx.error("J6", "joint.agency_kind", "J6.centralized_only", &[]);
     }
     ctx.info("J7", "joint", "J7.info");
@@ -205,10 +204,11 @@ pub(super) fn check_voluntary(ctx: &mut Ctx) {
     // J9: SD "自愿开展联合验收" / LC "根据合同约定分别验收或联合验收".
     match j.acceptance {
         None => ctx.error("J9", "joint.acceptance", "J9.choose", &[]),
-        Some(Acceptance::Separate | Acceptance::Joint) => match ctx.profile.id {
-            ProfileId::Shandong => ctx.info("J9", "joint.acceptance", "J9.voluntary"),
-            ProfileId::Liaocheng => ctx.info("J9", "joint.acceptance", "J9.contract"),
-        },
+        Some(Acceptance::Separate | Acceptance::Joint) => {
+            let key = super::declared("J9", &ctx.profile.def.acceptance_message)
+                .unwrap_or("J9.voluntary");
+            ctx.info("J9", "joint.acceptance", key);
+        }
     }
 
     shares_add_up(ctx, "joint.participants", &amounts);

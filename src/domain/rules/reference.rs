@@ -4,10 +4,10 @@
 //! the same table the checker runs (`cargo run --bin gen-schema`); a test
 //! fails while the committed file is stale.
 
-use super::{cite, RULES, RULES_VERSION};
+use super::{citation, RULES, RULES_VERSION};
 use crate::domain::finding::Severity;
 use crate::domain::i18n::{lookup, Lang};
-use crate::domain::profile::ProfileId;
+use crate::domain::profile::shipped;
 
 /// What each rule asks, in a line (zh-CN, en): for this reference only,
 /// so the browser bundle does not carry it.
@@ -102,15 +102,11 @@ pub fn markdown() -> String {
             out.push_str("*This product's reading of the notice (an interpretation).*\n\n");
         }
         out.push_str("| Profile | Clause (zh-CN) | Clause (en) |\n|---|---|---|\n");
-        for profile in ProfileId::ALL {
-            let sources = match profile {
-                ProfileId::Shandong => rule.shandong,
-                ProfileId::Liaocheng => rule.liaocheng,
-            };
-            let c = cite(sources, rule.interpretation);
+        for profile in shipped() {
+            let c = citation(rule.id, profile);
             out.push_str(&format!(
                 "| `{}` | {} | {} |\n",
-                profile.id(),
+                profile.id,
                 cell(&c.zh),
                 cell(&c.en)
             ));

@@ -68,9 +68,9 @@ pub(super) fn check(ctx: &mut Ctx, route: RouteId) {
         ctx.error("R3", "responsibility.representative.phone", "R3.phone", &[]);
     }
     if !rep.no_conflict_declared {
-        ctx.error_citing(
+        ctx.error_also_citing(
             "R3",
-            &[Source::Sd(4), Source::Reg9],
+            &[Source::Reg9],
             "responsibility.representative.no_conflict_declared",
             "R3.conflict",
             &[],

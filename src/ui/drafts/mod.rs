@@ -45,7 +45,7 @@ pub fn current(w: Wizard) -> Draft {
         draft_version: DRAFT_VERSION,
         id: meta.id,
         name: meta.name,
-        profile: w.profile.with_untracked(|p| p.id),
+        profile: w.profile.with_untracked(|p| p.id().to_string()),
         // On the start page the draft still resumes where it was left.
         step: match w.nav.step.get_untracked() {
             Step::Start => meta.step.unwrap_or(Step::Route),
@@ -81,8 +81,11 @@ pub fn begin(w: Wizard) {
 /// Open a draft where it was left.
 pub fn resume(w: Wizard, d: Draft) {
     w.drafts.store.with_value(|s| s.remember_current(&d.id));
-    if w.profile.with_untracked(|p| p.id) != d.profile {
-        w.profile.set(Profile::new(d.profile));
+    if w.profile.with_untracked(|p| p.id() != d.profile) {
+        w.profile.set(
+            w.home
+                .with_value(|home| Profile::for_draft(&d.profile, home)),
+        );
     }
     w.drafts.draft.set(DraftMeta {
         id: d.id,

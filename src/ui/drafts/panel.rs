@@ -45,11 +45,12 @@ fn step_name(w: Wizard, step: Step) -> &'static str {
     w.t(&format!("step.{}", step.id()))
 }
 
-fn is_ready(d: &Draft) -> bool {
+fn is_ready(w: Wizard, d: &Draft) -> bool {
     let today = crate::ui::state::today();
-    !check(&d.filing, &Profile::new(d.profile), today)
-        .iter()
-        .any(|f| f.blocks())
+    let profile = w
+        .home
+        .with_value(|home| Profile::for_draft(&d.profile, home));
+    !check(&d.filing, &profile, today).iter().any(|f| f.blocks())
 }
 
 /// The drafts of this computer, on the start page.
@@ -70,7 +71,7 @@ pub fn DraftsPanel() -> impl IntoView {
                     let key = w.drafts.store.with_value(|s| s.key(&d.id));
                     let title = draft_title(w, &d);
                     let route = d.filing.route.map(|r| w.t(&format!("route.{}", r.id())).to_string()).unwrap_or_else(|| w.t("draft.no_route").to_string());
-                    let ready = is_ready(&d);
+                    let ready = is_ready(w, &d);
                     let saved = local_time(&d.saved_at);
                     let (k1, k2, k3) = (key.clone(), key.clone(), key.clone());
                     let d_resume = d.clone();

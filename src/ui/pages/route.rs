@@ -200,7 +200,7 @@ fn HelpResult() -> impl IntoView {
     let w = use_wizard();
     move || match w.filing().with(|f| suggest(&f.decision)) {
         Suggestion::Route(route, why) => {
-            let clause = citation(route_rule(route), w.profile.get().id);
+            let clause = w.profile.with(|p| citation(route_rule(route), &p.def));
             let label = format!("route.{}", route.id());
             view! {
                 <div class="prw-panel prw-panel--result">

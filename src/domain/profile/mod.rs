@@ -2,7 +2,9 @@
 //! (thresholds, what "many units" means) that a host may override.
 
 use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+
+use std::sync::{Arc, OnceLock};
 
 use serde_json::Value;
 
@@ -12,14 +14,22 @@ use super::money::Fen;
 use super::read::ReadError;
 use super::values::{Level, Object};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
+mod def;
+pub use def::{profile_schema, valid_id, Notice, ProfileDef, MAX_PROFILE_BYTES, PROFILE_FORMAT};
+
+/// The profiles this product ships, as data files embedded at build time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ProfileId {
     /// 鲁财采〔2020〕40号 alone.
     Shandong,
     /// 鲁财采〔2020〕40号 with 聊财采〔2021〕1号; the Liaocheng point wins where they differ.
     Liaocheng,
 }
+
+const SHIPPED_FILES: [&str; 2] = [
+    include_str!("../../../profiles/shandong.json"),
+    include_str!("../../../profiles/liaocheng.json"),
+];
 
 impl ProfileId {
     pub const ALL: [ProfileId; 2] = [ProfileId::Shandong, ProfileId::Liaocheng];
@@ -35,30 +45,36 @@ impl ProfileId {
         ProfileId::ALL.into_iter().find(|p| p.id() == id)
     }
 
-    /// G6: whether the profile's notices bind a purchaser registered in
-    /// `division` (six digits): LC-2021-1 is addressed to Liaocheng's
-    /// (`3715xx`) county bureaus and city departments; SD-2020-40 alone to
-    /// the rest of Shandong (`37xxxx`), provincial units included.
-    pub fn fits(self, division: &str) -> bool {
-        let liaocheng = division.starts_with("3715");
-        match self {
-            ProfileId::Liaocheng => liaocheng,
-            ProfileId::Shandong => division.starts_with("37") && !liaocheng,
-        }
+    /// The shipped profile's data.
+    pub fn def(self) -> Arc<ProfileDef> {
+        shipped()[self as usize].clone()
     }
+}
 
-    /// The profile that fits a purchaser in `division`, if any.
-    pub fn fitting(division: &str) -> Option<ProfileId> {
-        ProfileId::ALL.into_iter().find(|p| p.fits(division))
-    }
+/// The shipped profiles, read once. Their files are part of the build and
+/// `profile::tests` reads them, so a broken one fails the tests, never a
+/// purchaser.
+pub fn shipped() -> &'static [Arc<ProfileDef>] {
+    static SHIPPED: OnceLock<Vec<Arc<ProfileDef>>> = OnceLock::new();
+    SHIPPED.get_or_init(|| {
+        SHIPPED_FILES
+            .iter()
+            .map(|text| {
+                #[allow(clippy::expect_used)]
+                let def = ProfileDef::parse(text.as_bytes()).expect("a shipped profile reads");
+                Arc::new(def)
+            })
+            .collect()
+    })
+}
 
-    /// The administrative level whose departments may organise D-own (D1).
-    pub fn department_level(self) -> Level {
-        match self {
-            ProfileId::Shandong => Level::Province,
-            ProfileId::Liaocheng => Level::City,
-        }
-    }
+/// The known profile with this id: a shipped one, or `extra` (a portal's
+/// own file).
+pub fn known(id: &str, extra: Option<&Arc<ProfileDef>>) -> Option<Arc<ProfileDef>> {
+    extra
+        .filter(|d| d.id == id)
+        .or_else(|| shipped().iter().find(|d| d.id == id))
+        .cloned()
 }
 
 /// 公开招标数额标准 for one level and object over a period.
@@ -186,9 +202,11 @@ impl Threshold {
     }
 }
 
+/// The profile the rules run under: its data, and the parameters a host
+/// may override (thresholds, `many_units`) as they stand after overrides.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Profile {
-    pub id: ProfileId,
+    pub def: Arc<ProfileDef>,
     pub many_units: u32,
     pub thresholds: Vec<Threshold>,
 }
@@ -197,34 +215,52 @@ pub struct Profile {
 /// promises.
 pub type OverrideError = ReadError;
 
-/// Shipped default: 400万元 for goods, services and works at every level.
-/// **Default, to be confirmed**: the exact figures come from the
-/// 集中采购目录及标准 in force for the year and level.
-fn shipped_thresholds() -> Vec<Threshold> {
-    let mut all = Vec::new();
-    for level in Level::ALL {
-        for object in Object::ALL {
-            all.push(Threshold {
-                level,
-                object,
-                valid_from: "2021-01-01".into(),
-                valid_to: None,
-                public_tender_fen: 400_000_000,
-                shipped_default: true,
-            });
+/// Thresholds that mean something: positive fen, real dates in order.
+fn check_thresholds(list: &[Threshold], at: &str) -> Result<(), ReadError> {
+    for (i, t) in list.iter().enumerate() {
+        let field = |f: &str| format!("{at}[{i}].{f}");
+        if Fen::new(t.public_tender_fen).is_err() {
+            return Err(ReadError::new(field("public_tender_fen"), "read.fen"));
+        }
+        let from = Date::parse(&t.valid_from)
+            .map_err(|_| ReadError::new(field("valid_from"), "read.date"))?;
+        if let Some(to) = &t.valid_to {
+            let to = Date::parse(to).map_err(|_| ReadError::new(field("valid_to"), "read.date"))?;
+            if to < from {
+                return Err(ReadError::new(field("valid_to"), "read.date_order"));
+            }
         }
     }
-    all
+    Ok(())
 }
 
 impl Profile {
+    /// A shipped profile, as its file says.
     pub fn new(id: ProfileId) -> Self {
+        Profile::from_def(id.def())
+    }
+
+    pub fn from_def(def: Arc<ProfileDef>) -> Self {
         Profile {
-            id,
-            // **Interpretation** of SD §1 "需求单位较多".
-            many_units: 10,
-            thresholds: shipped_thresholds(),
+            many_units: def.many_units,
+            thresholds: def.thresholds.clone(),
+            def,
         }
+    }
+
+    pub fn id(&self) -> &str {
+        &self.def.id
+    }
+
+    /// The profile a draft made under `id` opens with, `home` being the
+    /// host's: the host's own when it is that one (its overrides kept), a
+    /// shipped one by id, else the host's — a draft made under a profile
+    /// the page no longer loads still opens, checked under the host's.
+    pub fn for_draft(id: &str, home: &Profile) -> Profile {
+        if id == home.id() {
+            return home.clone();
+        }
+        known(id, None).map_or_else(|| home.clone(), Profile::from_def)
     }
 
     /// Apply a host's overrides; refuses (naming the field) rather than
@@ -237,21 +273,7 @@ impl Profile {
             self.many_units = n;
         }
         if let Some(list) = &o.thresholds {
-            for (i, t) in list.iter().enumerate() {
-                let field = |f: &str| format!("thresholds.thresholds[{i}].{f}");
-                if Fen::new(t.public_tender_fen).is_err() {
-                    return Err(ReadError::new(field("public_tender_fen"), "read.fen"));
-                }
-                let from = Date::parse(&t.valid_from)
-                    .map_err(|_| ReadError::new(field("valid_from"), "read.date"))?;
-                if let Some(to) = &t.valid_to {
-                    let to = Date::parse(to)
-                        .map_err(|_| ReadError::new(field("valid_to"), "read.date"))?;
-                    if to < from {
-                        return Err(ReadError::new(field("valid_to"), "read.date_order"));
-                    }
-                }
-            }
+            check_thresholds(list, "thresholds.thresholds")?;
             self.thresholds = list
                 .iter()
                 .cloned()
@@ -262,6 +284,27 @@ impl Profile {
                 .collect();
         }
         Ok(self)
+    }
+
+    /// G6: whether this profile binds a purchaser registered in `division`:
+    /// one of its prefixes matches, and no shipped profile's matches longer
+    /// (Liaocheng's `3715` wins over Shandong's `37`).
+    pub fn fits(&self, division: &str) -> bool {
+        let own = self.def.reach(division);
+        own > 0
+            && shipped()
+                .iter()
+                .filter(|d| d.id != self.def.id)
+                .all(|d| d.reach(division) <= own)
+    }
+
+    /// The known profile that binds a purchaser in `division`, if any.
+    pub fn fitting(&self, division: &str) -> Option<Arc<ProfileDef>> {
+        std::iter::once(&self.def)
+            .chain(shipped().iter().filter(|d| d.id != self.def.id))
+            .filter(|d| d.reach(division) > 0)
+            .max_by_key(|d| d.reach(division))
+            .cloned()
     }
 
     /// The threshold in force for a level and object on a day.
