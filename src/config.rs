@@ -319,6 +319,38 @@ mod tests {
         );
     }
 
+    /// A portal's own profile, as an object or as text (the attribute).
+    #[test]
+    fn profile_data_is_a_third_profile_read_strictly() {
+        let file = include_str!("../tests/fixtures/profile-haidai.json");
+        let c = parse(&format!(r#"{{"profileData":{file}}}"#)).unwrap();
+        assert_eq!(c.profile.id(), "haidai");
+        assert_eq!(c.profile.many_units, 5);
+        let as_text = serde_json::to_string(file).unwrap();
+        let c = parse(&format!(
+            r#"{{"profile":"haidai","profileData":{as_text}}}"#
+        ))
+        .unwrap();
+        assert_eq!(c.profile.id(), "haidai");
+
+        let e = parse(&format!(
+            r#"{{"profile":"liaocheng","profileData":{file}}}"#
+        ))
+        .unwrap_err();
+        assert_eq!(e.path, "profile");
+        assert!(e.message(Lang::Zh).contains("haidai"));
+        let broken = file.replace(r#""G7": ["#, r#""G8": ["#);
+        let e = parse(&format!(r#"{{"profileData":{broken}}}"#)).unwrap_err();
+        assert_eq!(e.path, "profileData.clauses.G8");
+        assert!(e.message(Lang::En).contains("no such rule"));
+        let e = parse(r#"{"profile":"beijing"}"#).unwrap_err();
+        assert!(
+            e.message(Lang::En).contains("shandong, liaocheng"),
+            "{}",
+            e.message(Lang::En)
+        );
+    }
+
     #[test]
     fn bad_config_names_the_field() {
         let field = |json: &str| parse(json).unwrap_err().path;

@@ -267,3 +267,93 @@ fn a_forged_summary_exits_2_naming_the_field() {
         "{err}"
     );
 }
+
+const HAIDAI: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/profile-haidai.json"
+);
+
+fn haidai_package() -> Vec<u8> {
+    use procurement_route_wizard::domain::profile::ProfileDef;
+    let def = std::sync::Arc::new(ProfileDef::parse(&std::fs::read(HAIDAI).unwrap()).unwrap());
+    let f = procurement_route_wizard::domain::sample::sample_under(RouteId::Agency, &def, 3);
+    serde_json::to_vec(&build(&f, &Profile::from_def(def), EXAMPLE_TIME_MS).unwrap()).unwrap()
+}
+
+#[test]
+fn a_portals_profile_file_is_validated_and_judges_its_packages() {
+    let out = run(
+        &[
+            "--profile-file",
+            HAIDAI,
+            "--validate-profile",
+            "--lang",
+            "en",
+        ],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("valid profile: haidai (sha256:"), "{text}");
+
+    // Without the file the checker does not know the profile: not judged.
+    let bytes = haidai_package();
+    let out = run(&["--json"], &bytes);
+    assert_eq!(out.status.code(), Some(2));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["code"], "unknown_profile");
+    // With it, judged under its clauses, and pinned to it.
+    let out = run(&["--profile-file", HAIDAI, "--profile", "haidai"], &bytes);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("海财采〔2025〕3号 第二条"), "{text}");
+}
+
+#[test]
+fn a_broken_profile_file_exits_2_naming_the_field() {
+    let dir = std::env::temp_dir().join(format!("prw-profile-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("city.json");
+    let text = std::fs::read_to_string(HAIDAI).unwrap();
+    std::fs::write(&path, text.replace(r#""G7": ["#, r#""G8": ["#)).unwrap();
+    let out = run(
+        &[
+            "--profile-file",
+            path.to_str().unwrap(),
+            "--validate-profile",
+            "--lang",
+            "en",
+        ],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("clauses.G8") && err.contains("no such rule"),
+        "{err}"
+    );
+    std::fs::write(
+        &path,
+        text.replacen(r#""format": 1,"#, r#""format": 1, "format": 1,"#, 1),
+    )
+    .unwrap();
+    let out = run(
+        &[
+            "--profile-file",
+            path.to_str().unwrap(),
+            "--validate-profile",
+        ],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8(out.stderr).unwrap().contains("format"));
+    // A pinned id the checker does not have.
+    let out = run(&["--profile", "haidai"], b"{}");
+    assert_eq!(out.status.code(), Some(2));
+    std::fs::remove_dir_all(&dir).ok();
+}

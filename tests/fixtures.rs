@@ -1,6 +1,7 @@
 //! Packages the service and Node tests send, built from the samples and
 //! committed so those tests need no Rust: a 1,000-purchaser package (the
-//! largest realistic one), a 3-purchaser one and a blocked one. A test
+//! largest realistic one), a 3-purchaser one, a blocked one and one made
+//! under the test city's profile (`profile-haidai.json`). A test
 //! fails while they are stale; `UPDATE_FIXTURES=1 cargo test --test
 //! fixtures` writes them.
 
@@ -8,9 +9,10 @@
 
 use procurement_route_wizard::domain::model::AgencyKind;
 use procurement_route_wizard::domain::package::{build, EXAMPLE_TIME_MS};
+use procurement_route_wizard::domain::profile::ProfileDef;
 use procurement_route_wizard::domain::profile::{Profile, ProfileId};
 use procurement_route_wizard::domain::route::RouteId;
-use procurement_route_wizard::domain::sample::sample_with;
+use procurement_route_wizard::domain::sample::{sample_under, sample_with};
 
 fn fixtures() -> Vec<(&'static str, String)> {
     let make = |count: u32, profile: ProfileId, blocked: bool| {
@@ -24,7 +26,19 @@ fn fixtures() -> Vec<(&'static str, String)> {
         text.push('\n');
         text
     };
+    let haidai = std::sync::Arc::new(
+        ProfileDef::parse(include_bytes!("fixtures/profile-haidai.json")).unwrap(),
+    );
+    let city = build(
+        &sample_under(RouteId::Agency, &haidai, 3),
+        &Profile::from_def(haidai),
+        EXAMPLE_TIME_MS,
+    )
+    .unwrap();
+    let mut city = serde_json::to_string_pretty(&city).unwrap();
+    city.push('\n');
     vec![
+        ("A.haidai.json", city),
         ("J-voluntary.3.json", make(3, ProfileId::Liaocheng, false)),
         (
             "J-voluntary.1000.json",

@@ -71,6 +71,13 @@ test("check() is filing-check --json, byte for byte, on every example and every 
     ["another profile", Buffer.from(small), { profile: "shandong", lang: "en" }, ["--profile", "shandong", "--lang", "en"]],
     ["the portal's thresholds", Buffer.from(small), { params: { many_units: 2 } }, ["--params", params]],
     ["a byte order mark", Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(small)]), {}, []],
+    ["a profile this checker does not have", read("tests/fixtures/A.haidai.json"), {}, []],
+    [
+      "the portal's own profile",
+      read("tests/fixtures/A.haidai.json"),
+      { profile: "haidai", profileData: JSON.parse(read("tests/fixtures/profile-haidai.json")) },
+      ["--profile", "haidai", "--profile-file", path.join(ROOT, "tests/fixtures/profile-haidai.json")],
+    ],
   );
   for (const [label, bytes, options, args] of cases) {
     assert.equal(JSON.stringify(check(bytes, options)), await cli(bytes, args), label);

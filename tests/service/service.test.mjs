@@ -162,6 +162,31 @@ test("a 200 body is filing-check --json's output, byte for byte", async () => {
   fs.rmSync(dir, { recursive: true });
 });
 
+test("a portal's own profile (--profile-file) judges packages made under it; without it they are refused", async () => {
+  const pkg = fixture("A.haidai.json");
+  const unknown = await send(svc.base, "/v1/check?lang=en", pkg);
+  assert.equal(unknown.status, 422);
+  assert.equal(JSON.parse(unknown.text).code, "unknown_profile");
+  const profile = path.join(ROOT, "tests/fixtures/profile-haidai.json");
+  const city = await start(["--profile-file", profile, "--profile", "haidai"]);
+  try {
+    const r = await send(city.base, "/v1/check", pkg);
+    assert.equal(r.status, 200, r.text);
+    const v = JSON.parse(r.text);
+    assert.equal(v.ready, true);
+    assert.ok(r.text.includes("海财采〔2025〕3号 第二条"), r.text.slice(0, 400));
+    const cli = await runChild(BIN, [path.join(ROOT, "tests/fixtures/A.haidai.json"), "--profile-file", profile, "--json"]);
+    assert.equal(r.text, cli.stdout.trimEnd());
+    const version = JSON.parse((await send(city.base, "/v1/version", null, { method: "GET" })).text);
+    assert.deepEqual(version.profiles, ["shandong", "liaocheng", "haidai"]);
+    assert.match(version.profile_digests.haidai, /^sha256:[0-9a-f]{64}$/);
+    // Pinned to the city: a Liaocheng package is refused.
+    assert.equal((await send(city.base, "/v1/check", SMALL)).status, 422);
+  } finally {
+    city.child.kill("SIGKILL");
+  }
+});
+
 test("the access log has one JSON line per request and none of the filing's contents", async () => {
   const before = svc.log().split("\n").length;
   await send(svc.base, "/v1/check", SMALL);
