@@ -54,6 +54,8 @@ pub struct HostConfig {
     /// For iframe hosts: also post events to the parent window, to this
     /// origin only (never `*`).
     pub post_message_origin: Option<String>,
+    /// Tests of the panic rescue only: `crashForTests()` may panic.
+    pub crash_test: bool,
 }
 
 impl Default for HostConfig {
@@ -67,6 +69,7 @@ impl Default for HostConfig {
             theme: Vec::new(),
             stylesheet: "wizard.css".into(),
             post_message_origin: None,
+            crash_test: false,
         }
     }
 }
@@ -82,6 +85,7 @@ const KNOWN: &[&str] = &[
     "theme",
     "stylesheet",
     "postMessage",
+    "crashTest",
 ];
 
 fn err(field: &str, key: &'static str) -> ConfigError {
@@ -290,6 +294,9 @@ pub fn parse(json: &str) -> Result<HostConfig, ConfigError> {
             return Err(err("postMessage.targetOrigin", "read.origin"));
         }
         c.post_message_origin = Some(origin.to_string());
+    }
+    if let Some(v) = given(&map, "crashTest") {
+        c.crash_test = v.as_bool().ok_or_else(|| err("crashTest", "read.bool"))?;
     }
     Ok(c)
 }

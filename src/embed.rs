@@ -25,7 +25,9 @@ static NEXT_INSTANCE: AtomicU32 = AtomicU32::new(1);
 
 #[wasm_bindgen(start)]
 pub fn start() {
-    console_error_panic_hook::set_once();
+    // Logs the panic, then saves every wizard's answers and shows why the
+    // form stopped (see `ui::rescue`).
+    crate::ui::rescue::install();
 }
 
 struct Mounted {
@@ -34,6 +36,8 @@ struct Mounted {
     wizard: Wizard,
     parts: Vec<Element>,
     namespace: String,
+    /// `crashTest` in the config: `crashForTests()` may panic.
+    crash_test: bool,
 }
 
 thread_local! {
@@ -126,10 +130,13 @@ pub fn mount_with(host: HtmlElement, cfg: HostConfig) -> Result<WizardHandle, Js
         namespace,
         locked,
         post_message_origin,
+        crash_test: cfg_crash_test,
         ..
     } = cfg;
     let host_el = host.clone();
     let store = crate::storage::Store::open(&namespace);
+    let crash_test = cfg_crash_test;
+    crate::ui::rescue::keep(&prefix, container.clone(), store.clone(), lang);
     let namespace_kept = namespace.clone();
     let view = mount_to(container.clone().unchecked_into(), move || {
         let filing = Filing {
@@ -154,6 +161,8 @@ pub fn mount_with(host: HtmlElement, cfg: HostConfig) -> Result<WizardHandle, Js
             }
         });
         crate::ui::drafts::start_autosave(wizard);
+        // The rescue message speaks the language the purchaser reads now.
+        Effect::new(move || crate::ui::rescue::set_lang(wizard, wizard.lang.get()));
         *filled.borrow_mut() = Some(wizard);
         view! { <App/> }
     });
@@ -182,6 +191,7 @@ pub fn mount_with(host: HtmlElement, cfg: HostConfig) -> Result<WizardHandle, Js
                 wizard,
                 parts: vec![link, container],
                 namespace: namespace_kept,
+                crash_test,
             },
         )
     });
@@ -198,6 +208,9 @@ impl WizardHandle {
         if let Some(m) = mounted {
             // The last edit is written before anything goes away.
             crate::ui::drafts::flush(m.wizard);
+            if let Some(prefix) = m.wizard.prefix.try_get_value() {
+                crate::ui::rescue::forget(&prefix);
+            }
             m.wizard.retire();
             m.wizard.set_title(false);
             for part in m.parts {
@@ -230,6 +243,19 @@ impl WizardHandle {
     /// Every finding for the answers so far, as the package would carry them.
     pub fn validate(&self) -> Result<JsValue, JsValue> {
         to_js(&self.wizard()?.findings_now())
+    }
+
+    /// For tests of the rescue only: panics as a bug would, when the config
+    /// said `crashTest: true`; throws otherwise.
+    #[wasm_bindgen(js_name = crashForTests)]
+    pub fn crash_for_tests(&self) -> Result<(), JsValue> {
+        let armed = MOUNTED.with(|m| m.borrow().get(&self.key).is_some_and(|m| m.crash_test));
+        if !armed {
+            return Err(js_error(
+                "crashForTests() needs crashTest: true in the config",
+            ));
+        }
+        panic!("crashForTests(): a test asked for a panic");
     }
 
     /// Switch language (`zh-CN` or `en`) without losing any answer.

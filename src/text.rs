@@ -105,6 +105,12 @@ pub static UI: &[(&str, &str, &str)] = &[
     ("draft.err.newer", "这份草稿由更新版本的向导保存，请升级后再打开。", "This draft was saved by a newer version of the wizard; open it there."),
     ("draft.err.strict", "草稿文件不是严格的 JSON，未读取：", "The draft file is not strict JSON and was not read: "),
     ("draft.err.damaged", "草稿内容已损坏，无法读取。", "The draft is damaged and cannot be read."),
+    ("crash.title", "表单出错停止了运行", "The form stopped because of an error"),
+    ("crash.saved", "这是本向导的错误，不是您的。您填写的内容已保存为本机草稿：重新加载页面后，在“本机保存的草稿”中继续填写。", "This is a fault in the wizard, not yours. What you typed is saved as a draft on this computer: reload the page and continue it from “Drafts on this computer”."),
+    ("crash.not_saved", "这是本向导的错误，不是您的。浏览器不允许保存草稿：请先下载草稿文件，重新加载后在“本机保存的草稿”中导入。", "This is a fault in the wizard, not yours. The browser does not allow saving drafts: download the draft file first, then reload and import it under “Drafts on this computer”."),
+    ("crash.nothing", "这是本向导的错误，不是您的。您尚未开始填写，请重新加载页面。", "This is a fault in the wizard, not yours. Nothing had been typed yet: reload the page."),
+    ("crash.download", "下载草稿文件", "Download the draft"),
+    ("crash.reload", "重新加载页面", "Reload the page"),
     ("draft.err.stored", "本机保存的这份草稿已损坏，无法读取。", "This draft saved on this computer is damaged and cannot be read."),
     // Pages.
     ("step.start", "采购组织形式备案", "File your procurement route"),

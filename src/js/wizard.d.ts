@@ -15,6 +15,8 @@ export interface WizardHandle {
   validate(): Finding[];
   /** Switch language without losing answers. Throws on an unknown locale. */
   setLocale(locale: Locale): void;
+  /** Tests only: panics as a bug would (the rescue saves the draft and shows why), when the config set `crashTest: true`; throws otherwise. */
+  crashForTests(): void;
 }
 
 export type Locale = "zh-CN" | "en";
@@ -33,6 +35,8 @@ export interface WizardConfig {
   locked?: Array<keyof Purchaser>;
   /** Storage namespace: 1–64 of A–Z a–z 0–9 - _ . : (portal, user, instance). */
   namespace?: string;
+  /** Tests only: arm `crashForTests()`. */
+  crashTest?: boolean;
   /** Override the shipped thresholds and parameters. */
   thresholds?: { many_units?: number; thresholds?: Threshold[] };
   /** CSS custom properties set on the host element, e.g. { "--prw-color-primary": "#005ea5" }. */

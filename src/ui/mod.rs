@@ -4,6 +4,7 @@
 pub mod drafts;
 pub mod form;
 pub mod pages;
+pub mod rescue;
 pub mod rows;
 pub mod state;
 pub mod tr;

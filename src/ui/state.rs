@@ -283,6 +283,7 @@ impl Wizard {
         }
         self.mark_unsaved();
         self.edits.notify();
+        super::rescue::note(self);
     }
 
     /// Marked at once, not when the autosave effect runs: a host that
@@ -303,6 +304,7 @@ impl Wizard {
         self.epoch.notify();
         self.mark_unsaved();
         self.edits.notify();
+        super::rescue::note(self);
     }
 
     /// A catalog text in the current language (reactive).

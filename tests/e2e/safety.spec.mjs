@@ -351,3 +351,60 @@ test("strict JSON in the browser: a draft with a key given twice is refused with
   await expect(w.locator(".prw-notice")).toContainText("（顶层）：键“name”出现了两次");
   console.assertClean();
 });
+
+/** Crash the wasm as a bug would (config `crashTest: true`); the call
+ * itself ends in the abort's error. */
+async function crash(page, id) {
+  return page.evaluate((id) => {
+    try {
+      window.extra[id].crashForTests();
+      return "no panic";
+    } catch (e) {
+      return String(e);
+    }
+  }, id);
+}
+
+test("a panic (a bug): every typed character is saved, the form says so with download and reload, and a reload finds it all", async ({ page }) => {
+  await openPlain(page);
+  await mountExtra(page, "crash", { namespace: "crash", crashTest: true });
+  const w = page.locator("#crash");
+  await typeContact(w, "崩溃前刚输入的联系人");
+  await w.getByLabel("联系电话", { exact: true }).fill("0635-8241234");
+  // Well inside the 300 ms autosave debounce: only the rescue can save it.
+  expect(await crash(page, "crash")).toMatch(/unreachable|RuntimeError/);
+  const alert = w.getByRole("alert");
+  await expect(alert.getByRole("heading")).toHaveText("表单出错停止了运行");
+  await expect(alert).toContainText("已保存为本机草稿");
+  const saved = await storedDrafts(page, "crash");
+  expect(saved.map((d) => [d.filing.purchaser.contact_name, d.filing.purchaser.contact_phone])).toEqual([["崩溃前刚输入的联系人", "0635-8241234"]]);
+
+  const [download] = await Promise.all([page.waitForEvent("download"), alert.getByRole("link", { name: "下载草稿文件" }).click()]);
+  const file = JSON.parse(fs.readFileSync(await download.path(), "utf8"));
+  expect(file.filing.purchaser.contact_name).toBe("崩溃前刚输入的联系人");
+  expect(download.suggestedFilename()).toMatch(/^draft-.*\.json$/);
+
+  await alert.getByRole("link", { name: "重新加载页面" }).click();
+  await expect(page.locator("#log")).toContainText("wizard:ready");
+  await mountExtra(page, "crash", { namespace: "crash" });
+  await expect(heading(w)).toHaveText("采购单位信息");
+  await expect(w.getByLabel("联系人", { exact: true })).toHaveValue("崩溃前刚输入的联系人");
+  await expect(w.getByLabel("联系电话", { exact: true })).toHaveValue("0635-8241234");
+});
+
+test("the rescue message speaks the purchaser's language; without crashTest crashForTests() only throws", async ({ page }) => {
+  await openPlain(page);
+  await mountExtra(page, "safe", { namespace: "safe" });
+  expect(await crash(page, "safe")).toContain("needs crashTest");
+  await stillWorks(page, "safe");
+  await mountExtra(page, "en", { namespace: "en", crashTest: true });
+  await page.evaluate(() => window.extra.en.setLocale("en"));
+  await crash(page, "en");
+  const alert = page.locator("#en").getByRole("alert");
+  await expect(alert.getByRole("heading")).toHaveText("The form stopped because of an error");
+  await expect(alert.getByRole("link", { name: "Reload the page" })).toBeVisible();
+  // Nothing typed in either: nothing to download.
+  await expect(alert.getByRole("link", { name: "Download the draft" })).toHaveCount(0);
+  // The abort stops every instance on the page: each says so, in its own language.
+  await expect(page.locator("#safe").getByRole("alert")).toContainText("您尚未开始填写，请重新加载页面");
+});

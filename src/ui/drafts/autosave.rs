@@ -42,6 +42,7 @@ pub fn save_now(w: Wizard) {
     w.drafts.last_save_ms.set(perf_now() - started);
     match result {
         Ok(()) => {
+            crate::ui::rescue::saved(w);
             w.drafts.draft.update(|d| {
                 d.revision = draft.revision;
                 d.step = Some(draft.step);

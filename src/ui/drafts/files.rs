@@ -30,7 +30,7 @@ pub fn download(name: &str, mime: &str, text: &str) {
     let _ = web_sys::Url::revoke_object_url(&url);
 }
 
-pub(super) fn file_name(d: &Draft) -> String {
+pub(crate) fn file_name(d: &Draft) -> String {
     let name: String = d
         .name
         .chars()
