@@ -77,8 +77,8 @@ export interface WizardConfig {
   profile?: ProfileId;
   /** Another region's profile file (\`schema/profile-v1.schema.json\`), validated strictly; its \`id\` is the profile. */
   profileData?: Record<string, unknown> | string;
-  /** The purchaser the portal already knows (any of its fields). */
-  prefill?: Partial<Purchaser>;
+  /** The purchaser the portal already knows (any of its fields), and unit lists it knows: \`units\` (a department's subordinate units) and \`participants\` (the purchasers of a joint purchase). */
+  prefill?: Partial<Purchaser> & { units?: Array<Partial<Omit<Party, "id">>>; participants?: Array<Partial<Omit<Party, "id">>> };
   /** Pre-filled fields the purchaser may not change. */
   locked?: Array<keyof Purchaser>;
   /** Storage namespace: 1–64 of A–Z a–z 0–9 - _ . : (portal, user, instance). */

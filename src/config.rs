@@ -5,7 +5,7 @@ use serde_json::{Map, Value};
 
 use crate::domain::i18n::Lang;
 use crate::domain::json;
-use crate::domain::model::Purchaser;
+use crate::domain::model::{Filing, Party, Purchaser};
 use std::sync::Arc;
 
 use crate::domain::profile::{known, shipped, ParamsOverride, Profile, ProfileDef, ProfileId};
@@ -43,6 +43,11 @@ pub struct HostConfig {
     pub lang: Lang,
     pub profile: Profile,
     pub prefill: Purchaser,
+    /// `prefill.units`: a department's subordinate units (D-own's list).
+    pub units: Vec<Party>,
+    /// `prefill.participants`: the purchasers of a joint purchase (the
+    /// mall's and J-voluntary's lists).
+    pub participants: Vec<Party>,
     /// Pre-filled purchaser fields the purchaser may not change.
     pub locked: Vec<String>,
     /// Storage namespace: keeps portals, users and instances apart.
@@ -64,6 +69,8 @@ impl Default for HostConfig {
             lang: Lang::Zh,
             profile: Profile::new(ProfileId::Shandong),
             prefill: Purchaser::default(),
+            units: Vec::new(),
+            participants: Vec::new(),
             locked: Vec::new(),
             namespace: "default".into(),
             theme: Vec::new(),
@@ -119,6 +126,51 @@ fn object<'a>(
     given(map, field)
         .map(|v| v.as_object().ok_or_else(|| err(field, "read.object")))
         .transpose()
+}
+
+/// A prefilled unit list: strict like every prefill, each text within its
+/// G4 bound, at most `MAX_ROWS` rows; ids given in order.
+fn prefill_rows(value: &Value, list: &str) -> Result<Vec<Party>, ConfigError> {
+    use crate::domain::record::{Record, Slot};
+    let at = format!("prefill.{list}");
+    let items = value.as_array().ok_or_else(|| err(&at, "read.list"))?;
+    if items.len() > crate::domain::rules::MAX_ROWS {
+        return Err(err(&at, "read.too_many_rows")
+            .with("max", crate::domain::rules::MAX_ROWS.to_string()));
+    }
+    let mut rows = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        let row_at = format!("{at}[{i}]");
+        let mut party = Party::default();
+        record::read_into(&mut party, item, &row_at)?;
+        for key in party.keys() {
+            if let (Some(Slot::Text(text)), Some((max, _))) =
+                (party.slot(key), crate::domain::rules::text_bound(&party, key))
+            {
+                if text.chars().count() as u64 > max {
+                    return Err(err(&format!("{row_at}.{key}"), "read.too_long")
+                        .with("max", max.to_string()));
+                }
+            }
+        }
+        party.id = u32::try_from(i + 1).unwrap_or(u32::MAX);
+        rows.push(party);
+    }
+    Ok(rows)
+}
+
+impl HostConfig {
+    /// A new filing as the portal pre-filled it.
+    pub fn new_filing(&self) -> Filing {
+        let mut f = Filing {
+            purchaser: self.prefill.clone(),
+            ..Filing::default()
+        };
+        f.department.units = self.units.clone();
+        f.mall.participants = self.participants.clone();
+        f.joint.participants = self.participants.clone();
+        f
+    }
 }
 
 /// A config is a few hundred bytes; this leaves room for long prefill and
@@ -194,11 +246,19 @@ pub fn parse(json: &str) -> Result<HostConfig, ConfigError> {
     };
     if let Some(p) = prefill.filter(|v| !v.is_null()) {
         let obj = p.as_object().ok_or_else(|| err("prefill", "read.object"))?;
-        if let Some(k) = record::unknown_key(obj, prefill_fields()) {
-            return Err(err(&format!("prefill.{k}"), "read.unknown_field")
-                .with("known", prefill_fields().join(", ")));
+        let mut purchaser = obj.clone();
+        for (list, rows) in [("units", &mut c.units), ("participants", &mut c.participants)] {
+            if let Some(v) = purchaser.remove(list) {
+                *rows = prefill_rows(&v, list)?;
+            }
         }
-        record::read_into(&mut c.prefill, p, "prefill")?;
+        let mut known = prefill_fields().to_vec();
+        known.extend(["units", "participants"]);
+        if let Some(k) = record::unknown_key(&purchaser, &known) {
+            return Err(err(&format!("prefill.{k}"), "read.unknown_field")
+                .with("known", known.join(", ")));
+        }
+        record::read_into(&mut c.prefill, &Value::Object(purchaser), "prefill")?;
         // Each text within its G4 bound: a portal's bad record is refused
         // here, naming the field, not shown to the purchaser as their error.
         use crate::domain::record::{Record, Slot};
@@ -324,6 +384,29 @@ mod tests {
             c.theme,
             vec![("--prw-color-primary".to_string(), "#005ea5".to_string())]
         );
+    }
+
+    /// Lists a portal knows: read strictly, ids in order, into every list
+    /// they belong to.
+    #[test]
+    fn prefilled_unit_lists() {
+        let c = parse(
+            r#"{"prefill":{"name":"聊城市教育局","units":[{"name":"一中","level":"city"},{"name":"二中"}],
+                "participants":[{"name":"三中","amount":"100"}]}}"#,
+        )
+        .unwrap();
+        let f = c.new_filing();
+        assert_eq!(f.purchaser.name, "聊城市教育局");
+        let names = |rows: &[Party]| rows.iter().map(|p| (p.id, p.name.clone())).collect::<Vec<_>>();
+        assert_eq!(names(&f.department.units), [(1, "一中".to_string()), (2, "二中".to_string())]);
+        assert_eq!(names(&f.joint.participants), [(1, "三中".to_string())]);
+        assert_eq!(f.mall.participants, f.joint.participants);
+        let field = |json: &str| parse(json).unwrap_err().path;
+        assert_eq!(field(r#"{"prefill":{"units":[{"nmae":"x"}]}}"#), "prefill.units[0].nmae");
+        assert_eq!(field(r#"{"prefill":{"units":{}}}"#), "prefill.units");
+        assert_eq!(field(r#"{"prefill":{"participants":[{"level":"planet"}]}}"#), "prefill.participants[0].level");
+        let long = "长".repeat(300);
+        assert_eq!(field(&format!(r#"{{"prefill":{{"units":[{{"name":"{long}"}}]}}}}"#)), "prefill.units[0].name");
     }
 
     /// A portal's own profile, as an object or as text (the attribute).

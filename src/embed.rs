@@ -18,7 +18,6 @@ use web_sys::{Element, HtmlElement, ShadowRootInit, ShadowRootMode};
 
 use crate::config::{self, HostConfig};
 use crate::domain::i18n::Lang;
-use crate::domain::model::Filing;
 use crate::ui::{App, Wizard};
 
 static NEXT_INSTANCE: AtomicU32 = AtomicU32::new(1);
@@ -123,10 +122,10 @@ pub fn mount_with(host: HtmlElement, cfg: HostConfig) -> Result<WizardHandle, Js
     let cell: Rc<RefCell<Option<Wizard>>> = Rc::new(RefCell::new(None));
     let filled = cell.clone();
     let root = container.clone();
+    let prefill = cfg.new_filing();
     let HostConfig {
         lang,
         profile,
-        prefill,
         namespace,
         locked,
         post_message_origin,
@@ -139,10 +138,7 @@ pub fn mount_with(host: HtmlElement, cfg: HostConfig) -> Result<WizardHandle, Js
     crate::ui::rescue::keep(&prefix, container.clone(), store.clone(), lang);
     let namespace_kept = namespace.clone();
     let view = mount_to(container.clone().unchecked_into(), move || {
-        let filing = Filing {
-            purchaser: prefill,
-            ..Filing::default()
-        };
+        let filing = prefill;
         let wizard = Wizard::new(filing, profile, lang, &prefix, store);
         wizard.root.set_value(Some(root));
         wizard.host.base_title.set_value(base_title);

@@ -67,6 +67,15 @@ pub static MESSAGES: &[(&str, &str, &str)] = &[
     ("read.forwards", "应为本文件中另一份通知的 id", "must be the id of another notice in this file"),
     ("read.unknown_rule", "没有这条规则；规则为 {known}", "no such rule; the rules are {known}"),
     ("read.unknown_source", "{value} 未在 sources 中定义", "{value} is not defined in sources"),
+    ("bulk.too_large", "粘贴的内容或文件共 {size} 字节，一次最多 {max} 字节；请分批添加，本次未添加任何行", "The pasted text or file is {size} bytes; at most {max} at a time: add it in parts. No row was added"),
+    ("bulk.too_many_rows", "共 {rows} 行，一次最多 {max} 行；请分批添加，本次未添加任何行", "{rows} rows; at most {max} at a time: add them in parts. No row was added"),
+    ("bulk.list_full", "添加后列表共 {rows} 行，超过上限 {max} 行；本次未添加任何行", "The list would hold {rows} rows, over the limit of {max}. No row was added"),
+    ("bulk.empty", "没有读到任何行：请从表格中复制行（可包含标题行）后粘贴", "No rows were read: copy rows from a spreadsheet (a header row may come first) and paste them"),
+    ("bulk.unknown_header", "标题行的“{value}”不是本列表的列；本列表的列为：{known}", "“{value}” in the header row is not a column of this list; its columns are: {known}"),
+    ("bulk.too_many_columns", "第 {row} 行有 {cells} 列，本列表只有 {max} 列：{known}", "Row {row} has {cells} columns; this list has {max}: {known}"),
+    ("bulk.level", "“{value}”不是行政级别：请填 中央、省级、市级 或 县级", "“{value}” is not a level: use central, province, city or county"),
+    ("bulk.encoding", "无法识别文件的编码：请在表格软件中另存为 UTF-8 或 GBK 编码的 CSV", "The file's encoding cannot be read: save it from the spreadsheet as CSV in UTF-8 or GBK"),
+    ("read.too_many_rows", "最多 {max} 行", "has more than {max} rows"),
     ("read.digest", "应为 sha256: 加 64 位小写十六进制", "must be sha256: and 64 lowercase hex digits"),
     ("read.field_names", "应为字段名列表", "must be a list of field names"),
     ("read.not_prefillable", "{value} 不是可预填的字段", "{value} is not a pre-fillable field"),
@@ -299,11 +308,12 @@ pub fn fill<'a>(template: &str, lang: Lang, param: impl Fn(&str) -> Option<&'a s
         match param(name) {
             Some(v) => match v.strip_prefix('@').and_then(|k| lookup(k, lang)) {
                 // A field's words open an English sentence capitalized:
-                // "The budget amount must be more than 0".
+                // "The budget amount must be more than 0". The catalog's
+                // English is ASCII: no Unicode case table in the bundle.
                 Some(text) if out.is_empty() && lang == Lang::En => {
                     let mut chars = text.chars();
                     if let Some(first) = chars.next() {
-                        out.extend(first.to_uppercase());
+                        out.push(first.to_ascii_uppercase());
                         out.push_str(chars.as_str());
                     }
                 }

@@ -253,6 +253,7 @@ pub fn ListEditor(path: &'static str, label: &'static str) -> impl IntoView {
     });
     let list_error = error_for(w, Signal::derive(move || path.to_string()));
     let list_id = Memo::new(move |_| w.field_id(path));
+    let bulk = super::bulk::Bulk::new(path);
     let add = move |_| {
         w.edit(None, |f| {
             if let Some(rows) = rows_mut(f, path) {
@@ -272,8 +273,9 @@ pub fn ListEditor(path: &'static str, label: &'static str) -> impl IntoView {
         w.nav.announce.set(w.t("ui.row_added").to_string());
     };
     view! {
-        <div class="prw-list" id=move || list_id.get() tabindex="-1">
+        <div class="prw-list" id=move || list_id.get() tabindex="-1" on:paste=move |ev| bulk.on_paste(w, ev)>
             <h3 class="prw-list__title"><Tr k=label/></h3>
+            <super::bulk::BulkTools bulk/>
             <ErrorMessage id=list_id error=list_error/>
             {crate::wizard::totalled(path).then(|| view! { <RunningTotal list=path/> })}
             <For each=move || ids.get() key=|id| *id let:row_id>

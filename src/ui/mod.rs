@@ -1,6 +1,7 @@
 //! The wizard's components. They render the domain's state and findings
 //! and decide nothing the domain already decides.
 
+pub mod bulk;
 pub mod drafts;
 pub mod form;
 pub mod pages;

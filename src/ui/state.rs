@@ -45,7 +45,8 @@ pub struct Wizard {
     /// Notified on every edit, row edits included (autosave listens).
     pub edits: Trigger,
     /// What the portal pre-filled: every new filing starts from it.
-    pub prefill: StoredValue<crate::domain::model::Purchaser>,
+    /// A new filing as the portal pre-filled it (purchaser, unit lists).
+    pub prefill: StoredValue<Filing>,
     /// Pre-filled purchaser fields the purchaser may not change.
     pub locked: StoredValue<Vec<String>>,
     /// False from `unmount()` on. The reactive state is disposed a task
@@ -159,7 +160,7 @@ pub fn today() -> Date {
 
 impl Wizard {
     pub fn new(filing: Filing, profile: Profile, lang: Lang, prefix: &str, store: Store) -> Self {
-        let filing_prefill = filing.purchaser.clone();
+        let filing_prefill = filing.clone();
         Wizard {
             filing: RwSignal::new(filing),
             lang: RwSignal::new(lang),
@@ -342,6 +343,16 @@ impl Wizard {
     }
 
     /// Focus an element of this instance by id once the page has rendered.
+    /// The wizard's element with this id (inside its shadow root).
+    pub fn find(self, id: &str) -> Option<web_sys::Element> {
+        self.root
+            .try_with_value(|root| {
+                root.as_ref()
+                    .and_then(|r| r.query_selector(&format!("#{id}")).ok().flatten())
+            })
+            .flatten()
+    }
+
     pub fn focus_later(self, id: String) {
         request_animation_frame(move || {
             // The host may have unmounted the wizard in the meantime (in a
@@ -349,14 +360,7 @@ impl Wizard {
             if !self.alive() {
                 return;
             }
-            let found = self
-                .root
-                .try_with_value(|root| {
-                    root.as_ref()
-                        .and_then(|r| r.query_selector(&format!("#{id}")).ok().flatten())
-                })
-                .flatten();
-            if let Some(el) = found {
+            if let Some(el) = self.find(&id) {
                 use wasm_bindgen::JsCast;
                 if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
                     let _ = el.focus();

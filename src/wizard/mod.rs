@@ -4,6 +4,7 @@
 //! an answer as the check-answers page shows it. The Leptos components in
 //! `ui/` render these and decide nothing.
 
+pub mod bulk;
 mod pages;
 
 pub use pages::items;
@@ -13,6 +14,7 @@ use crate::domain::field::{FieldSpec, Input, TextKind};
 use crate::domain::i18n::Lang;
 use crate::domain::model::{Filing, Party};
 use crate::domain::money::Fen;
+use crate::domain::profile::Profile;
 use crate::domain::record::{self, Record, Slot};
 use crate::domain::route::Step;
 
@@ -106,6 +108,27 @@ pub fn entries(step: Step) -> Vec<Entry> {
         }
     }
     out
+}
+
+/// Whether rows of `list` ask `key` (a row field), as the form does.
+pub fn asked_in_list(list: &str, key: &str, f: &Filing, p: &Profile) -> bool {
+    crate::domain::asked::asked(&format!("{list}[0].{key}"), f, p)
+}
+
+/// The rows of the list at `list` (empty when the path names no list).
+pub fn rows_in<'a>(f: &'a Filing, list: &str) -> &'a [Party] {
+    match record::slot_at(f, list) {
+        Some(Slot::Rows(rows)) => rows,
+        _ => &[],
+    }
+}
+
+/// The rows of the list at `list`, to change.
+pub fn rows_in_mut<'a>(f: &'a mut Filing, list: &str) -> Option<&'a mut Vec<Party>> {
+    match record::slot_at_mut(f, list) {
+        Some(record::SlotMut::Rows(rows)) => Some(rows),
+        _ => None,
+    }
 }
 
 /// The questions of one listed row of `list` (paths from the row); which

@@ -27,12 +27,7 @@ pub fn save_now(w: Wizard) {
     // A new draft nobody has typed into is not kept: "start a new filing"
     // and a reload must not leave empty rows in the drafts list.
     let untouched = w.drafts.draft.with_untracked(|d| d.revision == 0)
-        && w.filing().with_untracked(|f| {
-            *f == crate::domain::model::Filing {
-                purchaser: w.prefill.get_value(),
-                ..Default::default()
-            }
-        });
+        && w.prefill.with_value(|new| w.filing().with_untracked(|f| f == new));
     if untouched {
         return;
     }

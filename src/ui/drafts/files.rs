@@ -34,7 +34,16 @@ pub(crate) fn file_name(d: &Draft) -> String {
     let name: String = d
         .name
         .chars()
-        .filter(|c| c.is_alphanumeric() || *c == '-')
+        // Letters and digits of any script; no ASCII punctuation, space or
+        // control, nor an invisible one. (Not `is_alphanumeric`: its
+        // Unicode tables would weigh on the bundle for a file name.)
+        .filter(|c| {
+            c.is_ascii_alphanumeric()
+                || *c == '-'
+                || (!c.is_ascii()
+                    && !c.is_whitespace()
+                    && !crate::domain::rules::is_invisible_control(*c))
+        })
         .take(40)
         .collect();
     let name = if name.is_empty() { d.id.clone() } else { name };

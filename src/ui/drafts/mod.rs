@@ -13,7 +13,6 @@ use leptos::prelude::*;
 use super::state::{DraftMeta, SaveStatus, Wizard};
 use crate::domain::date::rfc3339_utc;
 use crate::domain::draft::{Draft, DRAFT_VERSION};
-use crate::domain::model::Filing;
 use crate::domain::profile::Profile;
 use crate::domain::route::Step;
 
@@ -109,10 +108,7 @@ pub fn refresh_list(w: Wizard) {
 
 /// A fresh filing (the portal's pre-filled purchaser kept), no draft yet.
 pub fn reset_for_new(w: Wizard) {
-    w.replace(Filing {
-        purchaser: w.prefill.get_value(),
-        ..Filing::default()
-    });
+    w.replace(w.prefill.get_value());
     w.drafts.draft.set(DraftMeta::default());
     w.drafts.store.with_value(|s| s.forget_current());
     refresh_list(w);
