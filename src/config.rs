@@ -135,8 +135,9 @@ fn prefill_rows(value: &Value, list: &str) -> Result<Vec<Party>, ConfigError> {
     let at = format!("prefill.{list}");
     let items = value.as_array().ok_or_else(|| err(&at, "read.list"))?;
     if items.len() > crate::domain::rules::MAX_ROWS {
-        return Err(err(&at, "read.too_many_rows")
-            .with("max", crate::domain::rules::MAX_ROWS.to_string()));
+        return Err(
+            err(&at, "read.too_many_rows").with("max", crate::domain::rules::MAX_ROWS.to_string())
+        );
     }
     let mut rows = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
@@ -144,9 +145,10 @@ fn prefill_rows(value: &Value, list: &str) -> Result<Vec<Party>, ConfigError> {
         let mut party = Party::default();
         record::read_into(&mut party, item, &row_at)?;
         for key in party.keys() {
-            if let (Some(Slot::Text(text)), Some((max, _))) =
-                (party.slot(key), crate::domain::rules::text_bound(&party, key))
-            {
+            if let (Some(Slot::Text(text)), Some((max, _))) = (
+                party.slot(key),
+                crate::domain::rules::text_bound(&party, key),
+            ) {
                 if text.chars().count() as u64 > max {
                     return Err(err(&format!("{row_at}.{key}"), "read.too_long")
                         .with("max", max.to_string()));
@@ -247,7 +249,10 @@ pub fn parse(json: &str) -> Result<HostConfig, ConfigError> {
     if let Some(p) = prefill.filter(|v| !v.is_null()) {
         let obj = p.as_object().ok_or_else(|| err("prefill", "read.object"))?;
         let mut purchaser = obj.clone();
-        for (list, rows) in [("units", &mut c.units), ("participants", &mut c.participants)] {
+        for (list, rows) in [
+            ("units", &mut c.units),
+            ("participants", &mut c.participants),
+        ] {
             if let Some(v) = purchaser.remove(list) {
                 *rows = prefill_rows(&v, list)?;
             }
@@ -255,8 +260,9 @@ pub fn parse(json: &str) -> Result<HostConfig, ConfigError> {
         let mut known = prefill_fields().to_vec();
         known.extend(["units", "participants"]);
         if let Some(k) = record::unknown_key(&purchaser, &known) {
-            return Err(err(&format!("prefill.{k}"), "read.unknown_field")
-                .with("known", known.join(", ")));
+            return Err(
+                err(&format!("prefill.{k}"), "read.unknown_field").with("known", known.join(", "))
+            );
         }
         record::read_into(&mut c.prefill, &Value::Object(purchaser), "prefill")?;
         // Each text within its G4 bound: a portal's bad record is refused
@@ -397,16 +403,34 @@ mod tests {
         .unwrap();
         let f = c.new_filing();
         assert_eq!(f.purchaser.name, "聊城市教育局");
-        let names = |rows: &[Party]| rows.iter().map(|p| (p.id, p.name.clone())).collect::<Vec<_>>();
-        assert_eq!(names(&f.department.units), [(1, "一中".to_string()), (2, "二中".to_string())]);
+        let names = |rows: &[Party]| {
+            rows.iter()
+                .map(|p| (p.id, p.name.clone()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            names(&f.department.units),
+            [(1, "一中".to_string()), (2, "二中".to_string())]
+        );
         assert_eq!(names(&f.joint.participants), [(1, "三中".to_string())]);
         assert_eq!(f.mall.participants, f.joint.participants);
         let field = |json: &str| parse(json).unwrap_err().path;
-        assert_eq!(field(r#"{"prefill":{"units":[{"nmae":"x"}]}}"#), "prefill.units[0].nmae");
+        assert_eq!(
+            field(r#"{"prefill":{"units":[{"nmae":"x"}]}}"#),
+            "prefill.units[0].nmae"
+        );
         assert_eq!(field(r#"{"prefill":{"units":{}}}"#), "prefill.units");
-        assert_eq!(field(r#"{"prefill":{"participants":[{"level":"planet"}]}}"#), "prefill.participants[0].level");
+        assert_eq!(
+            field(r#"{"prefill":{"participants":[{"level":"planet"}]}}"#),
+            "prefill.participants[0].level"
+        );
         let long = "长".repeat(300);
-        assert_eq!(field(&format!(r#"{{"prefill":{{"units":[{{"name":"{long}"}}]}}}}"#)), "prefill.units[0].name");
+        assert_eq!(
+            field(&format!(
+                r#"{{"prefill":{{"units":[{{"name":"{long}"}}]}}}}"#
+            )),
+            "prefill.units[0].name"
+        );
     }
 
     /// A portal's own profile, as an object or as text (the attribute).

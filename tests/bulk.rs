@@ -28,7 +28,15 @@ fn each_list_has_its_documented_columns() {
     let f = sample(RouteId::JVoluntary, ProfileId::Liaocheng);
     assert_eq!(
         columns(JOINT, &f, &lc),
-        ["name", "uscc", "level", "budget_source", "plan_ref", "plan_date", "amount"]
+        [
+            "name",
+            "uscc",
+            "level",
+            "budget_source",
+            "plan_ref",
+            "plan_date",
+            "amount"
+        ]
     );
     assert_eq!(
         columns("mall.participants", &f, &lc),
@@ -42,8 +50,14 @@ fn each_list_has_its_documented_columns() {
 
 #[test]
 fn excel_cells_quoted_with_tabs_and_line_breaks() {
-    let grid = cells("a\t\"b\tc\"\t\"line\nbreak\"\r\n\"say \"\"hi\"\"\"\tx\r\n\r\n", '\t');
-    assert_eq!(grid, vec![vec!["a", "b\tc", "line\nbreak"], vec!["say \"hi\"", "x"]]);
+    let grid = cells(
+        "a\t\"b\tc\"\t\"line\nbreak\"\r\n\"say \"\"hi\"\"\"\tx\r\n\r\n",
+        '\t',
+    );
+    assert_eq!(
+        grid,
+        vec![vec!["a", "b\tc", "line\nbreak"], vec!["say \"hi\"", "x"]]
+    );
 }
 
 #[test]
@@ -52,11 +66,14 @@ fn a_paste_with_a_chinese_header_in_any_column_order() {
     let text = format!(
         "统一社会信用代码\t单位名称\t金额（元）\t行政级别\n{code}\t聊城一中\t１，２００．５０\t市级\n"
     );
-    let sheet = read(&text, '\t', &joint_columns()).unwrap();
+    let sheet = read(&text, '\t', JOINT, &joint_columns()).unwrap();
     assert!(sheet.header);
     assert_eq!(sheet.columns, ["uscc", "name", "amount", "level"]);
     let p = &sheet.rows[0];
-    assert_eq!((p.name.as_str(), p.uscc.as_str(), p.amount.as_str()), ("聊城一中", code.as_str(), "１，２００．５０"));
+    assert_eq!(
+        (p.name.as_str(), p.uscc.as_str(), p.amount.as_str()),
+        ("聊城一中", code.as_str(), "１，２００．５０")
+    );
     assert_eq!(p.level, Some(Level::City));
 }
 
@@ -64,12 +81,12 @@ fn a_paste_with_a_chinese_header_in_any_column_order() {
 fn a_paste_with_an_english_header_and_one_without_any() {
     let code = synthetic_uscc(8, "12", "371500");
     let en = format!("Name\tUSCC\tLevel\tAmount\nSchool 8\t{code}\tcounty\t1,000\n");
-    let sheet = read(&en, '\t', &joint_columns()).unwrap();
+    let sheet = read(&en, '\t', JOINT, &joint_columns()).unwrap();
     assert_eq!(sheet.rows[0].level, Some(Level::County));
     assert_eq!(sheet.rows[0].amount, "1,000");
     // Without a header: the documented order.
     let bare = format!("学校8\t{code}\t省级\t财政拨款\t聊采计〔2026〕8号\t2026-03-02\t500\n");
-    let sheet = read(&bare, '\t', &joint_columns()).unwrap();
+    let sheet = read(&bare, '\t', JOINT, &joint_columns()).unwrap();
     assert!(!sheet.header);
     let p = &sheet.rows[0];
     assert_eq!(p.level, Some(Level::Province));
@@ -80,7 +97,15 @@ fn a_paste_with_an_english_header_and_one_without_any() {
 
 #[test]
 fn levels_in_both_languages() {
-    for (word, level) in [("中央", Level::Central), ("省级", Level::Province), ("市级", Level::City), ("县级", Level::County), ("Province", Level::Province), ("central", Level::Central), ("区县", Level::County)] {
+    for (word, level) in [
+        ("中央", Level::Central),
+        ("省级", Level::Province),
+        ("市级", Level::City),
+        ("县级", Level::County),
+        ("Province", Level::Province),
+        ("central", Level::Central),
+        ("区县", Level::County),
+    ] {
         assert_eq!(level_of(word), Some(level), "{word}");
     }
     assert_eq!(level_of("乡镇"), None);
@@ -90,19 +115,40 @@ fn levels_in_both_languages() {
 fn limits_and_unreadable_sheets_are_refused_naming_why() {
     let cols = joint_columns();
     let too_many = "a\n".repeat(MAX_BULK_ROWS + 1);
-    let e = read(&too_many, '\t', &cols).unwrap_err();
-    assert!(e.message(Lang::Zh).contains("1001 行") && e.message(Lang::Zh).contains("未添加任何行"), "{}", e.message(Lang::Zh));
+    let e = read(&too_many, '\t', JOINT, &cols).unwrap_err();
+    assert!(
+        e.message(Lang::Zh).contains("1001 行") && e.message(Lang::Zh).contains("未添加任何行"),
+        "{}",
+        e.message(Lang::Zh)
+    );
     let big = "x".repeat(1024 * 1024 + 1);
-    assert!(read(&big, '\t', &cols).unwrap_err().message(Lang::En).contains("1048577 bytes"));
-    let e = read("单位名称\t颜色\n一中\t红\n", '\t', &cols).unwrap_err();
-    assert!(e.message(Lang::En).contains("“颜色”"), "{}", e.message(Lang::En));
-    let e = read("a\tb\tc\td\te\tf\tg\th\n", '\t', &cols).unwrap_err();
-    assert!(e.message(Lang::En).contains("Row 1 has 8 columns"), "{}", e.message(Lang::En));
-    assert!(read(" \n\t\n", '\t', &cols).is_err());
+    assert!(read(&big, '\t', JOINT, &cols)
+        .unwrap_err()
+        .message(Lang::En)
+        .contains("1048577 bytes"));
+    let e = read("单位名称\t颜色\n一中\t红\n", '\t', JOINT, &cols).unwrap_err();
+    assert!(
+        e.message(Lang::En).contains("“颜色”"),
+        "{}",
+        e.message(Lang::En)
+    );
+    let e = read("a\tb\tc\td\te\tf\tg\th\n", '\t', JOINT, &cols).unwrap_err();
+    assert!(
+        e.message(Lang::En).contains("Row 1 has 8 columns"),
+        "{}",
+        e.message(Lang::En)
+    );
+    assert!(read(" \n\t\n", '\t', JOINT, &cols).is_err());
     // A mall list has no level column: a header naming one is refused.
     let f = sample(RouteId::JMall, ProfileId::Liaocheng);
     let mall = columns("mall.participants", &f, &Profile::new(ProfileId::Liaocheng));
-    assert!(read("单位名称\t行政级别\n一中\t市级\n", '\t', &mall).is_err());
+    assert!(read(
+        "单位名称\t行政级别\n一中\t市级\n",
+        '\t',
+        "mall.participants",
+        &mall
+    )
+    .is_err());
 }
 
 #[test]
@@ -125,7 +171,7 @@ fn the_preview_gives_each_row_the_rules_findings_on_what_was_pasted() {
         synthetic_uscc(9003, "12", "371500"),
         synthetic_uscc(9004, "12", "371500"),
     );
-    let sheet = read(&text, '\t', &joint_columns()).unwrap();
+    let sheet = read(&text, '\t', JOINT, &joint_columns()).unwrap();
     let rows = preview(&f, &lc, JOINT, &sheet, today()).unwrap();
     let keys: Vec<Vec<&str>> = rows
         .iter()
@@ -139,14 +185,23 @@ fn the_preview_gives_each_row_the_rules_findings_on_what_was_pasted() {
     assert_eq!(keys[4], ["bulk.level"]);
     assert!(keys[5].iter().any(|k| k.starts_with("G2.")), "{keys:?}");
     assert_eq!(rows.iter().filter(|r| r.blocks()).count(), 5);
-    assert!(rows[4].findings[0].message.zh.contains("“乡镇”不是行政级别"));
+    assert!(rows[4].findings[0]
+        .message
+        .zh
+        .contains("“乡镇”不是行政级别"));
 }
 
 #[test]
 fn append_gives_fresh_ids_and_returns_the_list_for_undo() {
     let mut f = sample(RouteId::JVoluntary, ProfileId::Liaocheng);
     let before = f.joint.participants.clone();
-    let added = vec![Party { name: "新".into(), ..Party::default() }; 2];
+    let added = vec![
+        Party {
+            name: "新".into(),
+            ..Party::default()
+        };
+        2
+    ];
     let undo = append(&mut f, JOINT, added);
     assert_eq!(undo, before);
     let ids: Vec<u32> = f.joint.participants.iter().map(|p| p.id).collect();
@@ -161,10 +216,10 @@ fn csv_written_back_reads_the_same_and_never_as_a_formula() {
     rows[0].name = "=HYPERLINK(\"x\")".into();
     rows[1].name = "甲, 乙".into();
     for lang in [Lang::Zh, Lang::En] {
-        let csv = to_csv(&rows, &cols, lang);
+        let csv = to_csv(&rows, JOINT, &cols, lang);
         assert!(csv.starts_with('\u{feff}'));
         assert!(csv.contains("\"'=HYPERLINK(\"\"x\"\")\""));
-        let back = read(&csv, ',', &cols).unwrap();
+        let back = read(&csv, ',', JOINT, &cols).unwrap();
         assert!(back.header);
         let mut want = rows.clone();
         for (a, b) in want.iter_mut().zip(&back.rows) {
@@ -173,7 +228,7 @@ fn csv_written_back_reads_the_same_and_never_as_a_formula() {
         assert_eq!(back.rows, want, "{lang:?}");
     }
     // The template is the header row alone.
-    let template = to_csv(&[], &cols, Lang::Zh);
+    let template = to_csv(&[], JOINT, &cols, Lang::Zh);
     assert_eq!(template.lines().count(), 1);
 }
 
@@ -185,11 +240,17 @@ fn bench_read_and_preview_300_rows() {
     let f = sample(RouteId::JVoluntary, ProfileId::Liaocheng);
     let mut text = String::from("单位名称\t统一社会信用代码\t行政级别\t金额\n");
     for i in 0..300 {
-        text.push_str(&format!("学校{i}\t{}\t市级\t1,000.00\n", synthetic_uscc(20_000 + i, "12", "371500")));
+        text.push_str(&format!(
+            "学校{i}\t{}\t市级\t1,000.00\n",
+            synthetic_uscc(20_000 + i, "12", "371500")
+        ));
     }
     let started = std::time::Instant::now();
-    let sheet = read(&text, '\t', &joint_columns()).unwrap();
+    let sheet = read(&text, '\t', JOINT, &joint_columns()).unwrap();
     let rows = preview(&f, &lc, JOINT, &sheet, today()).unwrap();
-    println!("bench bulk: read + preview 300 rows natively: {:?}", started.elapsed());
+    println!(
+        "bench bulk: read + preview 300 rows natively: {:?}",
+        started.elapsed()
+    );
     assert_eq!(rows.len(), 300);
 }

@@ -43,6 +43,10 @@ impl Bulk {
         }
     }
 
+    fn el_id(self, w: Wizard, part: &str) -> String {
+        bulk_el_id(w, self.list, part)
+    }
+
     fn columns(self, w: Wizard) -> Vec<&'static str> {
         w.filing()
             .with_untracked(|f| w.profile.with_untracked(|p| bulk::columns(self.list, f, p)))
@@ -50,9 +54,10 @@ impl Bulk {
 
     /// Read `source` and show its preview, or why it cannot be read.
     pub fn run(self, w: Wizard, source: &str, delimiter: char) {
-        let read = bulk::read(source, delimiter, &self.columns(w)).and_then(|sheet| {
+        let read = bulk::read(source, delimiter, self.list, &self.columns(w)).and_then(|sheet| {
             let rows = w.filing().with_untracked(|f| {
-                w.profile.with_untracked(|p| bulk::preview(f, p, self.list, &sheet, today()))
+                w.profile
+                    .with_untracked(|p| bulk::preview(f, p, self.list, &sheet, today()))
             })?;
             Ok((sheet.columns, rows))
         });
@@ -70,13 +75,16 @@ impl Bulk {
                 s.problem = Some(e);
             }
         });
-        w.focus_later(w.id(&format!("{}-{to}", self.list)));
+        w.focus_later(self.el_id(w, to));
     }
 
     /// A paste into one of the list's fields that holds several cells
     /// (tabs or line breaks) is a spreadsheet paste.
     pub fn on_paste(self, w: Wizard, ev: web_sys::ClipboardEvent) {
-        let Some(text) = ev.clipboard_data().and_then(|d| d.get_data("text/plain").ok()) else {
+        let Some(text) = ev
+            .clipboard_data()
+            .and_then(|d| d.get_data("text/plain").ok())
+        else {
             return;
         };
         if !text.trim_end().contains(['\t', '\n', '\r']) {
@@ -86,7 +94,7 @@ impl Bulk {
         self.state.update(|s| s.pasting = true);
         self.run(w, &text, '\t');
         // The pasted text stays in the box, to correct and preview again.
-        let id = w.id(&format!("{}-paste", self.list));
+        let id = self.el_id(w, "paste");
         request_animation_frame(move || {
             if let Some(area) = paste_box(w, &id) {
                 area.set_value(&text);
@@ -114,10 +122,12 @@ impl Bulk {
         });
         self.close();
         self.state.update(|s| s.added = added);
-        w.nav
-            .announce
-            .set(fill_ui("bulk.added", w.lang.get_untracked(), &[("rows", n.to_string())]));
-        w.focus_later(w.id(&format!("{}-undo", self.list)));
+        w.nav.announce.set(fill_ui(
+            "bulk.added",
+            w.lang.get_untracked(),
+            &[("rows", n.to_string())],
+        ));
+        w.focus_later(self.el_id(w, "undo"));
     }
 
     fn undo(self, w: Wizard) {
@@ -148,8 +158,12 @@ impl Bulk {
         let columns = self.columns(w);
         let lang = w.lang.get_untracked();
         let csv = w.filing().with_untracked(|f| {
-            let rows = if template { &[][..] } else { crate::wizard::rows_in(f, self.list) };
-            bulk::to_csv(rows, &columns, lang)
+            let rows = if template {
+                &[][..]
+            } else {
+                crate::wizard::rows_in(f, self.list)
+            };
+            bulk::to_csv(rows, self.list, &columns, lang)
         });
         let name = format!(
             "{}{}.csv",
@@ -199,6 +213,12 @@ impl Bulk {
     }
 }
 
+/// An element id of a list's tools: no dots (they would read as classes
+/// in the selector that finds it).
+fn bulk_el_id(w: Wizard, list: &str, part: &str) -> String {
+    w.id(&format!("{}-{part}", list.replace('.', "-")))
+}
+
 /// The paste box of a list, by its id (inside the shadow root).
 fn paste_box(w: Wizard, id: &str) -> Option<web_sys::HtmlTextAreaElement> {
     w.find(id)?.dyn_into().ok()
@@ -220,7 +240,12 @@ fn decode(bytes: &[u8]) -> Option<String> {
 
 fn cell_text(row: &PreviewRow, column: &str, lang: crate::domain::i18n::Lang) -> String {
     match column {
-        "level" => row.party.level.map(|l| t(l.label(), lang)).unwrap_or_default().to_string(),
+        "level" => row
+            .party
+            .level
+            .map(|l| t(l.label(), lang))
+            .unwrap_or_default()
+            .to_string(),
         _ => match row.party.slot(column) {
             Some(Slot::Text(s)) => s.to_string(),
             _ => String::new(),
@@ -241,9 +266,13 @@ fn preview_view(
     let lang = w.lang.get();
     let errors = rows.iter().filter(|r| r.blocks()).count();
     let valid = rows.len() - errors;
-    let title_id = w.id(&format!("{list}-preview"));
+    let title_id = bulk_el_id(w, list, "preview");
     let mut head = vec![t("ui.row", lang).to_string()];
-    head.extend(columns.iter().map(|c| t(&format!("label.party.{c}"), lang).to_string()));
+    head.extend(
+        columns
+            .iter()
+            .map(|c| t(bulk::column_label(list, c), lang).to_string()),
+    );
     head.push(t("bulk.problems", lang).to_string());
     let body = rows
         .iter()
@@ -256,17 +285,30 @@ fn preview_view(
                 .collect::<Vec<_>>()
                 .join("；");
             let mut cells: Vec<String> = columns.iter().map(|c| cell_text(r, c, lang)).collect();
-            cells.push(if said.is_empty() { t("bulk.ok", lang).to_string() } else { said });
-            let cells = cells.into_iter().map(|c| view! { <td>{c}</td> }).collect_view();
+            cells.push(if said.is_empty() {
+                t("bulk.ok", lang).to_string()
+            } else {
+                said
+            });
+            let cells = cells
+                .into_iter()
+                .map(|c| view! { <td>{c}</td> })
+                .collect_view();
             view! { <tr class:prw-table__bad=r.blocks()><th scope="row">{i + 1}</th>{cells}</tr> }
         })
         .collect_view();
-    let head = head.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view();
+    let head = head
+        .into_iter()
+        .map(|h| view! { <th scope="col">{h}</th> })
+        .collect_view();
     let count = |key: &str, n: usize| fill_ui(key, lang, &[("rows", n.to_string())]);
     let title = fill_ui(
         "bulk.preview_title",
         lang,
-        &[("rows", rows.len().to_string()), ("errors", errors.to_string())],
+        &[
+            ("rows", rows.len().to_string()),
+            ("errors", errors.to_string()),
+        ],
     );
     let (section_by, region_by) = (title_id.clone(), title_id.clone());
     view! {
@@ -293,8 +335,8 @@ fn preview_view(
 pub fn BulkTools(bulk: Bulk) -> impl IntoView {
     let w = use_wizard();
     let list = bulk.list;
-    let box_id = w.id(&format!("{list}-paste"));
-    let file_id = w.id(&format!("{list}-csv"));
+    let box_id = bulk_el_id(w, list, "paste");
+    let file_id = bulk_el_id(w, list, "csv");
     let act = move |ev: web_sys::MouseEvent| {
         let action = ev
             .current_target()
@@ -304,10 +346,10 @@ pub fn BulkTools(bulk: Bulk) -> impl IntoView {
         match action.as_str() {
             "paste" => {
                 bulk.state.update(|s| s.pasting = true);
-                w.focus_later(w.id(&format!("{list}-paste")));
+                w.focus_later(bulk_el_id(w, list, "paste"));
             }
             "preview" => {
-                let text = paste_box(w, &w.id(&format!("{list}-paste")))
+                let text = paste_box(w, &bulk_el_id(w, list, "paste"))
                     .map(|a| a.value())
                     .unwrap_or_default();
                 bulk.run(w, &text, '\t');
@@ -329,7 +371,7 @@ pub fn BulkTools(bulk: Bulk) -> impl IntoView {
             let order = bulk
                 .columns(w)
                 .iter()
-                .map(|c| t(&format!("label.party.{c}"), lang))
+                .map(|c| t(bulk::column_label(list, c), lang))
                 .collect::<Vec<_>>()
                 .join(" · ");
             let box_id = box_id.clone();
@@ -351,7 +393,7 @@ pub fn BulkTools(bulk: Bulk) -> impl IntoView {
         if let Some(e) = state.problem {
             parts.push(
                 view! {
-                    <p class="prw-error-message" id=w.id(&format!("{list}-problem")) tabindex="-1" role="alert">
+                    <p class="prw-error-message" id=bulk_el_id(w, list, "problem") tabindex="-1" role="alert">
                         {e.message(lang)}
                     </p>
                 }
@@ -375,7 +417,7 @@ pub fn BulkTools(bulk: Bulk) -> impl IntoView {
                     on:change=move |ev| bulk.import(w, ev) />
                 <button type="button" class="prw-button prw-button--secondary" data-act="export" on:click=act><Tr k="bulk.export"/></button>
                 <button type="button" class="prw-button prw-button--secondary" data-act="template" on:click=act><Tr k="bulk.template"/></button>
-                <button type="button" class="prw-button prw-button--warning" data-act="undo" id=w.id(&format!("{list}-undo"))
+                <button type="button" class="prw-button prw-button--warning" data-act="undo" id=bulk_el_id(w, list, "undo")
                     hidden=move || bulk.state.with(|s| s.added.is_empty()) on:click=act>
                     <Tr k="bulk.undo"/>
                 </button>

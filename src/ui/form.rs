@@ -254,6 +254,8 @@ pub fn ListEditor(path: &'static str, label: &'static str) -> impl IntoView {
     let list_error = error_for(w, Signal::derive(move || path.to_string()));
     let list_id = Memo::new(move |_| w.field_id(path));
     let bulk = super::bulk::Bulk::new(path);
+    // Asked once per list, not once per row: a 300-row paste renders at once.
+    let questions = StoredValue::new(row_questions(path));
     let add = move |_| {
         w.edit(None, |f| {
             if let Some(rows) = rows_mut(f, path) {
@@ -279,7 +281,7 @@ pub fn ListEditor(path: &'static str, label: &'static str) -> impl IntoView {
             <ErrorMessage id=list_id error=list_error/>
             {crate::wizard::totalled(path).then(|| view! { <RunningTotal list=path/> })}
             <For each=move || ids.get() key=|id| *id let:row_id>
-                <RowEditor list=path row_id ids/>
+                <RowEditor list=path row_id ids questions/>
             </For>
             <button type="button" class="prw-button prw-button--secondary" on:click=add>
                 <Tr k="ui.add_row"/>
@@ -289,7 +291,12 @@ pub fn ListEditor(path: &'static str, label: &'static str) -> impl IntoView {
 }
 
 #[component]
-fn RowEditor(list: &'static str, row_id: u32, ids: Memo<Vec<u32>>) -> impl IntoView {
+fn RowEditor(
+    list: &'static str,
+    row_id: u32,
+    ids: Memo<Vec<u32>>,
+    questions: StoredValue<Vec<crate::wizard::Question>>,
+) -> impl IntoView {
     let w = use_wizard();
     let key = RowKey(list, row_id);
     let index = Memo::new(move |_| ids.with(|v| v.iter().position(|x| *x == row_id).unwrap_or(0)));
@@ -314,7 +321,8 @@ fn RowEditor(list: &'static str, row_id: u32, ids: Memo<Vec<u32>>) -> impl IntoV
         // Focus stays in the list: the next row, or the list itself.
         w.focus_later(w.field_id(list));
     };
-    let fields = row_questions(list)
+    let fields = questions
+        .get_value()
         .into_iter()
         .map(|q| {
             let leaf = q.path.clone();

@@ -35,13 +35,81 @@ pub fn columns(list: &str, f: &Filing, p: &Profile) -> Vec<&'static str> {
 /// Other words purchasers' sheets use for a column, beside its label in
 /// either language.
 const ALIASES: &[(&str, &[&str])] = &[
-    ("name", &["单位名称", "名称", "单位", "采购人", "采购人名称", "需求单位", "预算单位", "name", "unit", "unitname", "purchaser"]),
-    ("uscc", &["统一社会信用代码", "社会信用代码", "信用代码", "代码", "uscc", "creditcode", "unifiedsocialcreditcode"]),
+    (
+        "name",
+        &[
+            "单位名称",
+            "名称",
+            "单位",
+            "采购人",
+            "采购人名称",
+            "需求单位",
+            "预算单位",
+            "name",
+            "unit",
+            "unitname",
+            "purchaser",
+        ],
+    ),
+    (
+        "uscc",
+        &[
+            "统一社会信用代码",
+            "社会信用代码",
+            "信用代码",
+            "代码",
+            "uscc",
+            "creditcode",
+            "unifiedsocialcreditcode",
+        ],
+    ),
     ("level", &["行政级别", "级别", "层级", "level"]),
-    ("budget_source", &["预算来源", "资金来源", "经费来源", "budgetsource", "fundingsource", "source"]),
-    ("plan_ref", &["采购计划备案编号", "备案编号", "计划编号", "采购计划编号", "planref", "planreference", "plannumber"]),
-    ("plan_date", &["采购计划备案日期", "备案日期", "计划日期", "日期", "plandate", "date"]),
-    ("amount", &["金额", "采购金额", "预算金额", "份额", "分摊金额", "amount", "share"]),
+    (
+        "budget_source",
+        &[
+            "预算来源",
+            "资金来源",
+            "经费来源",
+            "budgetsource",
+            "fundingsource",
+            "source",
+        ],
+    ),
+    (
+        "plan_ref",
+        &[
+            "采购计划备案编号",
+            "备案编号",
+            "计划编号",
+            "采购计划编号",
+            "planref",
+            "planreference",
+            "plannumber",
+        ],
+    ),
+    (
+        "plan_date",
+        &[
+            "采购计划备案日期",
+            "备案日期",
+            "计划日期",
+            "日期",
+            "plandate",
+            "date",
+        ],
+    ),
+    (
+        "amount",
+        &[
+            "金额",
+            "采购金额",
+            "预算金额",
+            "份额",
+            "分摊金额",
+            "amount",
+            "share",
+        ],
+    ),
 ];
 
 /// A header cell as compared: no spaces, marks or bracketed units
@@ -61,21 +129,31 @@ fn normalize(cell: &str) -> String {
     out
 }
 
-fn label_words(column: &str, lang: Lang) -> String {
-    normalize(crate::text::t(&format!("label.party.{column}"), lang))
+/// A column's label in `list`, as its form field shows it (a joint
+/// list's amount is its "share").
+pub fn column_label(list: &str, column: &str) -> &'static str {
+    super::question(&format!("{list}[0].{column}"))
+        .map(|q| q.label)
+        .unwrap_or("ui.row")
 }
 
-/// The column a header cell names, if any.
-fn column_of(cell: &str) -> Option<&'static str> {
+/// The column a header cell names, if any: its label in `list` or any
+/// list, in either language, or a common other word.
+fn column_of(list: &str, cell: &str) -> Option<&'static str> {
     let n = normalize(cell);
     if n.is_empty() {
         return None;
     }
+    let is = |key: &str| {
+        [Lang::Zh, Lang::En]
+            .iter()
+            .any(|l| normalize(crate::text::t(key, *l)) == n)
+    };
     ALIASES.iter().find_map(|(column, words)| {
         (words.iter().any(|w| normalize(w) == n)
-            || label_words(column, Lang::Zh) == n
-            || label_words(column, Lang::En) == n)
-            .then_some(*column)
+            || is(&format!("label.party.{column}"))
+            || is(column_label(list, column)))
+        .then_some(*column)
     })
 }
 
@@ -83,10 +161,31 @@ fn column_of(cell: &str) -> Option<&'static str> {
 pub fn level_of(cell: &str) -> Option<Level> {
     let n = normalize(cell);
     let words: [(Level, &[&str]); 4] = [
-        (Level::Central, &["中央", "中央级", "国家级", "central", "national"]),
-        (Level::Province, &["省级", "省", "省直", "province", "provincial"]),
-        (Level::City, &["市级", "市", "市直", "地市级", "city", "municipal"]),
-        (Level::County, &["县级", "县", "区县", "县区", "县区级", "区县级", "county", "district"]),
+        (
+            Level::Central,
+            &["中央", "中央级", "国家级", "central", "national"],
+        ),
+        (
+            Level::Province,
+            &["省级", "省", "省直", "province", "provincial"],
+        ),
+        (
+            Level::City,
+            &["市级", "市", "市直", "地市级", "city", "municipal"],
+        ),
+        (
+            Level::County,
+            &[
+                "县级",
+                "县",
+                "区县",
+                "县区",
+                "县区级",
+                "区县级",
+                "county",
+                "district",
+            ],
+        ),
     ];
     words
         .iter()
@@ -174,7 +273,12 @@ fn refuse(key: &'static str) -> ReadError {
 /// `,`) into rows of `list`, whose columns are `asked`. Refuses, naming
 /// why, text over [`MAX_BULK_BYTES`], more than [`MAX_BULK_ROWS`] rows, a
 /// header it cannot read and rows wider than the list.
-pub fn read(text: &str, delimiter: char, asked: &[&'static str]) -> Result<Sheet, ReadError> {
+pub fn read(
+    text: &str,
+    delimiter: char,
+    list: &str,
+    asked: &[&'static str],
+) -> Result<Sheet, ReadError> {
     if text.len() > MAX_BULK_BYTES {
         return Err(refuse("bulk.too_large")
             .with("size", text.len().to_string())
@@ -188,11 +292,11 @@ pub fn read(text: &str, delimiter: char, asked: &[&'static str]) -> Result<Sheet
     let known = || {
         asked
             .iter()
-            .map(|c| crate::text::t(&format!("label.party.{c}"), Lang::Zh))
+            .map(|c| crate::text::t(column_label(list, c), Lang::Zh))
             .collect::<Vec<_>>()
             .join("、")
     };
-    let first: Vec<Option<&'static str>> = grid[0].iter().map(|c| column_of(c)).collect();
+    let first: Vec<Option<&'static str>> = grid[0].iter().map(|c| column_of(list, c)).collect();
     let header = first.iter().any(Option::is_some);
     let columns: Vec<Option<&'static str>> = if header {
         for (cell, column) in grid[0].iter().zip(&first) {
@@ -221,7 +325,10 @@ pub fn read(text: &str, delimiter: char, asked: &[&'static str]) -> Result<Sheet
         unread_levels: Vec::new(),
     };
     for (i, cells) in grid.into_iter().enumerate() {
-        let wide = cells.iter().rposition(|c| !c.trim().is_empty()).map_or(0, |p| p + 1);
+        let wide = cells
+            .iter()
+            .rposition(|c| !c.trim().is_empty())
+            .map_or(0, |p| p + 1);
         if wide > columns.len() {
             return Err(refuse("bulk.too_many_columns")
                 .with("row", (i + 1 + usize::from(header)).to_string())
@@ -305,7 +412,11 @@ pub fn preview(
         let Some((index, field)) = rest.split_once("].") else {
             continue;
         };
-        let Some(i) = index.parse::<usize>().ok().and_then(|i| i.checked_sub(existing)) else {
+        let Some(i) = index
+            .parse::<usize>()
+            .ok()
+            .and_then(|i| i.checked_sub(existing))
+        else {
             continue;
         };
         if let Some(row) = out.get_mut(i) {
@@ -373,13 +484,13 @@ fn csv_cell(out: &mut String, text: &str) {
 
 /// The list as CSV for Excel: UTF-8 with a byte order mark (so Excel on
 /// Chinese Windows reads it), a header row in `lang`, CRLF.
-pub fn to_csv(rows: &[Party], columns: &[&'static str], lang: Lang) -> String {
+pub fn to_csv(rows: &[Party], list: &str, columns: &[&'static str], lang: Lang) -> String {
     let mut out = String::from("\u{feff}");
     for (i, c) in columns.iter().enumerate() {
         if i > 0 {
             out.push(',');
         }
-        csv_cell(&mut out, crate::text::t(&format!("label.party.{c}"), lang));
+        csv_cell(&mut out, crate::text::t(column_label(list, c), lang));
     }
     out.push_str("\r\n");
     for p in rows {

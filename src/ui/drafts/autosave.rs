@@ -27,7 +27,8 @@ pub fn save_now(w: Wizard) {
     // A new draft nobody has typed into is not kept: "start a new filing"
     // and a reload must not leave empty rows in the drafts list.
     let untouched = w.drafts.draft.with_untracked(|d| d.revision == 0)
-        && w.prefill.with_value(|new| w.filing().with_untracked(|f| f == new));
+        && w.prefill
+            .with_value(|new| w.filing().with_untracked(|f| f == new));
     if untouched {
         return;
     }
