@@ -157,3 +157,42 @@ async fn two_instances_have_distinct_ids_and_unmount_leaves_nothing() {
     assert_eq!(a.root().child_element_count(), 0);
     assert!(b.find("h2.prw-heading").is_some());
 }
+
+/// Prints, asserts nothing: `check` in the browser's wasm on 10, 100 and
+/// 1,000 purchasers (target ≤ 5 ms at 1,000), median of repeated runs.
+#[wasm_bindgen_test]
+fn bench_check_in_wasm() {
+    use procurement_route_wizard::domain::date::Date;
+    use procurement_route_wizard::domain::profile::{Profile, ProfileId};
+    use procurement_route_wizard::domain::route::RouteId;
+    use procurement_route_wizard::domain::rules::check;
+    use procurement_route_wizard::domain::sample::sample_with;
+    let Some(perf) = web_sys::window().and_then(|w| w.performance()) else {
+        return;
+    };
+    let profile = Profile::new(ProfileId::Liaocheng);
+    let today = Date::new(2026, 11, 27).unwrap();
+    // The test command's build is unoptimized; `scripts/bench` runs this
+    // with `--release` (the shipped profile) for the real figure.
+    let build = if cfg!(debug_assertions) {
+        "dev build"
+    } else {
+        "release build"
+    };
+    let mut line = format!("bench check in wasm (headless Chromium, {build}):");
+    for n in [10u32, 100, 1000] {
+        let filing = sample_with(RouteId::JVoluntary, ProfileId::Liaocheng, n);
+        let runs = if n == 1000 { 21 } else { 101 };
+        let mut times: Vec<f64> = (0..runs)
+            .map(|_| {
+                let t0 = perf.now();
+                let findings = check(&filing, &profile, today);
+                assert!(!findings.is_empty());
+                perf.now() - t0
+            })
+            .collect();
+        times.sort_by(f64::total_cmp);
+        line.push_str(&format!(" {n} purchasers {:.2} ms;", times[runs / 2]));
+    }
+    wasm_bindgen_test::console_log!("{line}");
+}

@@ -9,6 +9,7 @@ import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import zlib from "node:zlib";
 import { fileURLToPath } from "node:url";
 import { chromium } from "@playwright/test";
 import { SHIPPED } from "../../scripts/npm-package.mjs";
@@ -190,6 +191,13 @@ for (const type of ["wizard:ready", "wizard:change"]) document.addEventListener(
 `,
   );
   fs.writeFileSync(path.join(site, "favicon.ico"), "");
+  // Pre-compressed beside each asset, decompressing to the asset itself.
+  const folder = path.join(site, `${NAME}-${VERSION}`);
+  for (const asset of fs.readdirSync(folder).filter((f) => /\.(wasm|js|css)$/.test(f))) {
+    const body = fs.readFileSync(path.join(folder, asset));
+    assert.ok(zlib.gunzipSync(fs.readFileSync(path.join(folder, `${asset}.gz`))).equals(body), `${asset}.gz`);
+    assert.ok(zlib.brotliDecompressSync(fs.readFileSync(path.join(folder, `${asset}.br`))).equals(body), `${asset}.br`);
+  }
   const server = await serve(site, 4191, true);
   try {
     const events = await walkFirstPages(`${server.url}/index.html`, "#wizard");
