@@ -93,6 +93,7 @@ const KNOWN: &[&str] = &[
     "stylesheet",
     "postMessage",
     "crashTest",
+    "agencies",
 ];
 
 fn err(field: &str, key: &'static str) -> ConfigError {
@@ -234,6 +235,10 @@ pub fn parse(json: &str) -> Result<HostConfig, ConfigError> {
     if let Some(v) = given(&map, "thresholds") {
         let o = ParamsOverride::from_value(v)?;
         c.profile = c.profile.with_overrides(&o)?;
+    }
+    if let Some(v) = given(&map, "agencies") {
+        let d = crate::domain::agencies::DirectoryOverride::from_value(v, "agencies")?;
+        c.profile.agencies = d.apply(&c.profile.agencies);
     }
     // The custom element hands its `prefill` attribute over as text, so
     // it is read as strictly as every other JSON.

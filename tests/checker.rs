@@ -357,3 +357,28 @@ fn a_broken_profile_file_exits_2_naming_the_field() {
     assert_eq!(out.status.code(), Some(2));
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn the_portals_agency_directory_in_params_judges_a_named_centre() {
+    use procurement_route_wizard::domain::sample::synthetic_uscc;
+    let dir = std::env::temp_dir().join(format!("prw-agencies-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let params = dir.join("params.json");
+    let code = synthetic_uscc(5_000_009, "12", "370000");
+    std::fs::write(
+        &params,
+        format!(r#"{{"agencies":[{{"name":"山东省政府采购中心","level":"province","region":"37","uscc":"{code}","role":"provincial_centre"}}]}}"#),
+    )
+    .unwrap();
+    let bytes = package_bytes(RouteId::Agency, ProfileId::Shandong, |_| {});
+    let plain = run(&["--lang", "en"], &bytes);
+    assert_eq!(plain.status.code(), Some(0));
+    let out = run(
+        &["--lang", "en", "--params", params.to_str().unwrap()],
+        &bytes,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("[A8]") && text.contains(&code), "{text}");
+    std::fs::remove_dir_all(&dir).ok();
+}

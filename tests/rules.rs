@@ -935,6 +935,7 @@ fn r1_host_thresholds_override_the_shipped_defaults() {
             public_tender_fen: 100_000_000,
             shipped_default: false,
         }]),
+        agencies: None,
     };
     let p = Profile::new(Liaocheng).with_overrides(&o).unwrap();
     assert!(has(&check(&f, &p, common::today()), "R1", "R1.approval"));

@@ -76,6 +76,7 @@ pub static MESSAGES: &[(&str, &str, &str)] = &[
     ("bulk.level", "“{value}”不是行政级别：请填 中央、省级、市级 或 县级", "“{value}” is not a level: use central, province, city or county"),
     ("bulk.encoding", "无法识别文件的编码：请在表格软件中另存为 UTF-8 或 GBK 编码的 CSV", "The file's encoding cannot be read: save it from the spreadsheet as CSV in UTF-8 or GBK"),
     ("read.too_many_rows", "最多 {max} 行", "has more than {max} rows"),
+    ("read.uscc", "不是有效的统一社会信用代码", "is not a valid unified social credit code"),
     ("read.digest", "应为 sha256: 加 64 位小写十六进制", "must be sha256: and 64 lowercase hex digits"),
     ("read.field_names", "应为字段名列表", "must be a list of field names"),
     ("read.not_prefillable", "{value} 不是可预填的字段", "{value} is not a pre-fillable field"),
@@ -234,6 +235,7 @@ pub static MESSAGES: &[(&str, &str, &str)] = &[
     ("A5.order", "应先与集中采购机构沟通确认再备案采购计划：确认日期 {confirmed} 晚于备案日期 {plan}", "Confirm with the agency before filing the plan: the confirmation date {confirmed} is after the filing date {plan}"),
     ("A6.plan_ref", "填写按本级监管部门要求备案的采购计划编号", "Enter the reference of the plan filed as your supervisor requires"),
     ("A6.agent_mismatch", "采购计划中的代理机构“{agent}”应变更为拟委托的集中采购机构“{agency}”", "The agent in the plan, “{agent}”, must be changed to the chosen agency, “{agency}”"),
+    ("A8.directory", "机构名录中“{agency}”的这一项为“{expected}”：请核对；若不是该机构，请选择“其他集中采购机构”", "The agency directory lists “{agency}” with “{expected}” here: check it, or choose another centralized agency if it is not this one"),
     ("A7.info", "公告、验收、支付、监管等事项仍按现行规定由本级执行", "Announcements, acceptance, payment and supervision stay with your own level"),
     // J: joint procurement.
     ("J0.works", "联合采购仅适用于货物和服务，工程项目不能采用", "Joint procurement is for goods and services only; a works project cannot use it"),

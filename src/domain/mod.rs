@@ -2,6 +2,7 @@
 //! and tests natively and runs unchanged in the wasm bundle and in the
 //! `filing-check` binary, so browser and server reach the same verdict.
 
+pub mod agencies;
 pub mod asked;
 pub mod choice;
 pub mod date;

@@ -21,6 +21,15 @@ export interface WizardHandle {
 
 export type Locale = "zh-CN" | "en";
 
+/** An agency of the directory: `region` is a division-code prefix (`3715`); `role` names the centre a choice on the agency page means. */
+export interface AgencyEntry {
+  name: string;
+  level: "central" | "province" | "city" | "county";
+  region: string;
+  uscc?: string;
+  role?: "provincial_centre" | "jinan_centre";
+}
+
 /** A shipped profile, or the id of a profile given as `profileData`. */
 export type ProfileId = "shandong" | "liaocheng" | (string & {});
 
@@ -35,6 +44,8 @@ export interface WizardConfig {
   locked?: Array<keyof Purchaser>;
   /** Storage namespace: 1–64 of A–Z a–z 0–9 - _ . : (portal, user, instance). */
   namespace?: string;
+  /** Known centralized agencies: added to the shipped ones (an entry of the same name or role replaces it), or `{ replace: true, entries }`. */
+  agencies?: AgencyEntry[] | { replace?: boolean; entries: AgencyEntry[] };
   /** Tests only: arm `crashForTests()`. */
   crashTest?: boolean;
   /** Override the shipped thresholds and parameters. */

@@ -89,15 +89,20 @@ pub(crate) fn Hint(id: Memo<String>, hint: Option<&'static str>) -> impl IntoVie
 pub fn FieldView(field: Field, #[prop(into)] path: Signal<String>) -> impl IntoView {
     let w = use_wizard();
     // Asked or not is the domain's to say (`asked`), for the checker too.
-    let visible = Memo::new(move |_| {
+    // Locked or not re-renders the field too (a directory-filled agency).
+    let shown = Memo::new(move |_| {
         let profile = w.profile.get();
         let p = path.get();
-        w.read(field.row, |f| asked(&p, f, &profile))
+        let asked = w.read(field.row, |f| asked(&p, f, &profile));
+        (asked, asked && w.is_locked(&p))
     });
-    move || visible.get().then(|| field_body(field.clone(), path))
+    move || {
+        let (asked, locked) = shown.get();
+        asked.then(|| field_body(field.clone(), path, locked))
+    }
 }
 
-fn field_body(field: Field, path: Signal<String>) -> AnyView {
+fn field_body(field: Field, path: Signal<String>, locked: bool) -> AnyView {
     let w = use_wizard();
     let label = field.q.label;
     let hint = field.q.hint;
@@ -111,7 +116,6 @@ fn field_body(field: Field, path: Signal<String>) -> AnyView {
     match field.q.spec.input {
         Input::Record | Input::Rows | Input::Id => ().into_any(),
         Input::Text(kind) => {
-            let locked = w.is_locked(&path.get_untracked());
             let value = Memo::new(move |_| w.read(row, |f| record::text_at(f, &path.get())));
             // G4 shows as the purchaser types (a paste too long, an
             // invisible control character); other errors wait for Continue.
@@ -179,7 +183,6 @@ fn field_body(field: Field, path: Signal<String>) -> AnyView {
             .into_any()
         }
         Input::Choice => {
-            let locked = w.is_locked(&path.get_untracked());
             let value = Memo::new(move |_| w.read(row, |f| record::pick_at(f, &path.get())));
             let describedby = described_by(id, hint.is_some(), error);
             let options = w

@@ -2,6 +2,7 @@
 //! and decide nothing the domain already decides.
 
 pub mod bulk;
+pub mod directory;
 pub mod drafts;
 pub mod form;
 pub mod pages;

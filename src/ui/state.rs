@@ -228,7 +228,16 @@ impl Wizard {
     }
 
     /// Whether the field at `path` was pre-filled and locked by the portal.
+    /// Whether the field at `path` is shown locked: a purchaser field the
+    /// portal pre-filled and locked, or an agency field the directory
+    /// filled for the chosen centre (reactive: it follows the choice).
     pub fn is_locked(self, path: &str) -> bool {
+        if path.starts_with("agency.agency.") {
+            return self.filing.with(|f| {
+                self.profile
+                    .with(|p| crate::domain::agencies::locked(f, &p.agencies, path))
+            });
+        }
         path.strip_prefix("purchaser.")
             .is_some_and(|f| self.locked.with_value(|l| l.iter().any(|x| x == f)))
     }
@@ -277,10 +286,14 @@ impl Wizard {
                 self.filing.update_untracked(change);
                 self.row_trigger(key).notify();
             }
-            None => self.filing.update(|f| {
-                change(f);
-                crate::domain::asked::tidy(f);
-            }),
+            None => {
+                let profile = self.profile;
+                self.filing.update(|f| {
+                    change(f);
+                    crate::domain::asked::tidy(f);
+                    profile.with_untracked(|p| crate::domain::agencies::fill(f, &p.agencies));
+                })
+            }
         }
         self.mark_unsaved();
         self.edits.notify();

@@ -30,6 +30,8 @@ pub enum Item {
     Record(&'static str),
     /// A list of units, each row asking `Party`'s fields.
     List(&'static str),
+    /// The agency directory: the centre a choice names, or suggestions.
+    Directory,
 }
 
 /// A field as a page asks it.
@@ -53,6 +55,7 @@ pub enum Entry {
         path: &'static str,
         label: &'static str,
     },
+    Directory,
 }
 
 /// The label of the field at `path`: `label.<path>` (row indexes left out)
@@ -105,6 +108,7 @@ pub fn entries(step: Step) -> Vec<Entry> {
                 let label = crate::text::key(&format!("label.{path}")).unwrap_or("label.units");
                 out.push(Entry::List { path, label });
             }
+            Item::Directory => out.push(Entry::Directory),
         }
     }
     out
@@ -160,7 +164,7 @@ pub fn step_for_path(path: &str) -> Step {
         .find(|step| {
             items(*step).iter().any(|item| match *item {
                 Item::Field(p) | Item::Record(p) | Item::List(p) => covers(p, path),
-                Item::Note(..) => false,
+                Item::Note(..) | Item::Directory => false,
             })
         })
         .unwrap_or(Step::Route)

@@ -2,7 +2,7 @@
 //! from the fields' declarations; when a question is asked is
 //! `domain::asked`'s to say.
 
-use super::Item::{self, Field, List, Note, Record};
+use super::Item::{self, Directory, Field, List, Note, Record};
 use crate::domain::asked::full_responsibility;
 use crate::domain::route::Step;
 
@@ -33,6 +33,7 @@ pub fn items(step: Step) -> &'static [Item] {
             Field("agency.choice"),
             Field("agency.a3_reason"),
             Field("agency.reason_detail"),
+            Directory,
             Record("agency.agency"),
         ],
         Step::AgencyConfirmation => &[

@@ -38,7 +38,7 @@ fn asked_paths(f: &Filing, p: &Profile) -> Vec<(Step, Question)> {
                         }
                     }
                 }
-                Entry::Note(..) => {}
+                Entry::Note(..) | Entry::Directory => {}
             }
         }
     }
@@ -72,7 +72,7 @@ fn every_question_names_an_answer_and_has_its_words() {
                 Entry::Note(key, _) | Entry::List { label: key, .. } => {
                     assert_ne!(t(key, Lang::En), "…", "{key}")
                 }
-                Entry::Ask(_) => {}
+                Entry::Ask(_) | Entry::Directory => {}
             }
         }
     }

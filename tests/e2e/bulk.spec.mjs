@@ -248,3 +248,51 @@ test("bench: paste 300 rows — preview, apply, then typing in row 250", async (
   console.log(`bench bulk: 300 rows — preview shown ${previewMs.toFixed(0)} ms, applied and rendered ${applyMs.toFixed(0)} ms, typing in row 250 median ${typeMs} to the DOM`);
   await expect(rows(w)).toHaveCount(303);
 });
+
+test("agency directory: a named centre fills and locks itself; 'not this one?' goes back to typing; the region's agencies are suggested", async ({ page }) => {
+  const console = watchConsole(page);
+  await page.goto("/examples/plain-script.html");
+  await expect(page.locator("#log")).toContainText("wizard:ready");
+  const draftA = {
+    draft_version: 2, id: "ag-1", name: "机构测试", profile: "liaocheng", step: "agency_case", revision: 1,
+    created_at: "2026-11-01T08:00:00Z", saved_at: "2026-11-01T08:00:00Z",
+    filing: { ...structuredClone(EXAMPLE.filing), route: "A", joint: {}, agency: {} },
+  };
+  await page.evaluate((d) => {
+    localStorage.setItem(`prw:ag:draft:${d.id}`, JSON.stringify(d));
+    const el = document.createElement("div");
+    el.id = "ag";
+    document.body.append(el);
+    window.handle = window.embedApi.mount(el, {
+      namespace: "ag",
+      profile: "liaocheng",
+      agencies: [{ name: "聊城市公共资源交易中心", level: "city", region: "3715" }],
+    });
+  }, draftA);
+  const w = page.locator("#ag");
+  await w.getByRole("button", { name: /^继续 机构测试/ }).click();
+  await expect(heading(w)).toHaveText("选择的集中采购机构");
+  await w.getByLabel("山东省政府采购中心").check();
+  const name = w.getByLabel(/^集中采购机构名称/);
+  await expect(name).toHaveValue("山东省政府采购中心");
+  await expect(name).toHaveAttribute("readonly", "");
+  await expect(w.getByRole("radio", { name: "省级" })).toBeChecked();
+  await expect(w.getByRole("radio", { name: "省级" })).toBeDisabled();
+  await expect(w.locator(".prw-inset")).toContainText("机构名录中的机构：山东省政府采购中心（省级）");
+  // Switching centre refills.
+  await w.getByLabel("济南市政府采购中心").check();
+  await expect(name).toHaveValue("济南市政府采购中心");
+  await w.getByRole("button", { name: /不是这个机构/ }).click();
+  await expect(w.getByLabel("其他集中采购机构")).toBeChecked();
+  await expect(name).toHaveValue("");
+  await expect(name).not.toHaveAttribute("readonly", "");
+  await expect(name).toBeFocused();
+  // The purchaser's region (3715, from its code) gets the host's entry.
+  await w.getByRole("button", { name: "使用 聊城市公共资源交易中心（市级）" }).click();
+  await expect(name).toHaveValue("聊城市公共资源交易中心");
+  await expect(w.getByRole("radio", { name: "市级" })).toBeChecked();
+  const pkg = await page.evaluate(() => window.handle.getPackage());
+  expect(pkg.filing.agency.agency.name).toBe("聊城市公共资源交易中心");
+  expect(pkg.findings.some((f) => f.rule === "A8")).toBe(false);
+  console.assertClean();
+});

@@ -8,6 +8,7 @@ use std::sync::{Arc, OnceLock};
 
 use serde_json::Value;
 
+use super::agencies::{Agency, DirectoryOverride};
 use super::choice::Choice;
 use super::date::Date;
 use super::money::Fen;
@@ -106,6 +107,8 @@ pub struct ParamsOverride {
     pub many_units: Option<u32>,
     /// Replace the shipped thresholds.
     pub thresholds: Option<Vec<Threshold>>,
+    /// Extend or replace the agency directory.
+    pub agencies: Option<DirectoryOverride>,
 }
 
 impl ParamsOverride {
@@ -142,10 +145,13 @@ impl ParamsOverride {
                     }
                     o.thresholds = Some(out);
                 }
-                "many_units" | "thresholds" => {}
+                "agencies" if !v.is_null() => {
+                    o.agencies = Some(DirectoryOverride::from_value(v, "thresholds.agencies")?);
+                }
+                "many_units" | "thresholds" | "agencies" => {}
                 _ => {
                     return Err(bad(format!("thresholds.{key}"), "read.unknown_field")
-                        .with("known", "many_units, thresholds"))
+                        .with("known", "many_units, thresholds, agencies"))
                 }
             }
         }
@@ -210,6 +216,8 @@ pub struct Profile {
     pub def: Arc<ProfileDef>,
     pub many_units: u32,
     pub thresholds: Vec<Threshold>,
+    /// Known centralized agencies (shipped, or the host's).
+    pub agencies: Vec<Agency>,
 }
 
 /// Why a host override was refused: names the field, as the embedding API
@@ -245,6 +253,7 @@ impl Profile {
         Profile {
             many_units: def.many_units,
             thresholds: def.thresholds.clone(),
+            agencies: crate::domain::agencies::shipped(),
             def,
         }
     }
@@ -283,6 +292,9 @@ impl Profile {
                     t
                 })
                 .collect();
+        }
+        if let Some(d) = &o.agencies {
+            self.agencies = d.apply(&self.agencies);
         }
         Ok(self)
     }
@@ -344,6 +356,7 @@ mod tests {
                 public_tender_fen: 200_000_000,
                 shipped_default: true,
             }]),
+            agencies: None,
         };
         let p = p.with_overrides(&o).unwrap();
         assert_eq!(p.many_units, 5);

@@ -51,6 +51,36 @@ pub(super) fn check(ctx: &mut Ctx) {
         }
     }
 
+    // A8: a centre named by the choice is the one the directory knows.
+    if let Some(entry) = a
+        .choice
+        .and_then(|c| crate::domain::agencies::for_choice(&ctx.profile.agencies, c))
+    {
+        let said = |ctx: &mut Ctx, path: &'static str, expected: String| {
+            ctx.error(
+                "A8",
+                path,
+                "A8.directory",
+                &[("agency", entry.name.clone()), ("expected", expected)],
+            );
+        };
+        if !a.agency.name.trim().is_empty() && !same_name(&a.agency.name, &entry.name) {
+            said(ctx, "agency.agency.name", entry.name.clone());
+        }
+        if a.agency.level.is_some_and(|l| l != entry.level) {
+            said(
+                ctx,
+                "agency.agency.level",
+                format!("@level.{}", entry.level.id()),
+            );
+        }
+        if let (Some(code), Ok(given)) = (&entry.uscc, Uscc::parse(&a.agency.uscc)) {
+            if given.to_string() != *code {
+                said(ctx, "agency.agency.uscc", code.clone());
+            }
+        }
+    }
+
     match choose(ctx, "agency.choice", a.choice, "field.agency_choice") {
         Some(AgencyChoice::ProvincialCentre | AgencyChoice::JinanCentre) => {
             // A3: a reason is required under the provincial notice alone;

@@ -20,7 +20,7 @@ use super::profile::{Profile, ProfileDef};
 use super::route::RouteId;
 
 /// Bumped whenever a rule, a clause or a message changes meaning.
-pub const RULES_VERSION: &str = "2026.11.4";
+pub const RULES_VERSION: &str = "2026.11.5";
 
 /// Sources some findings cite whatever the profile: national standards and
 /// laws a single finding rests on (a profile's own clauses are its data).
@@ -102,6 +102,7 @@ pub static RULES: &[RuleDef] = &[
     rule("A5", false, &[("A5.by", Error), ("A5.order", Error), ("A5.reference", Error)]),
     rule("A6", false, &[("A6.agent_mismatch", Error), ("A6.plan_ref", Error)]),
     rule("A7", false, &[("A7.info", Info)]),
+    rule("A8", false, &[("A8.directory", Error)]),
     // "Goods and services only" heads route J in the notice, unnumbered.
     rule("J0", false, &[("J0.works", Error)]),
     rule("J1", false, &[("J1.not_catalog", Error), ("J1.standard", Error)]),

@@ -32,6 +32,7 @@ const TITLES: &[(&str, &str, &str)] = &[
     ("A5", "备案采购计划前已与集中采购机构沟通并经确认", "The chosen agency confirmed before the plan was filed"),
     ("A6", "采购计划中的代理机构改为所选集中采购机构", "The plan names the chosen agency as its procurement agent"),
     ("A7", "公告、验收、支付、监管仍按本级现行规定", "Announcements, acceptance, payment and supervision stay at the purchaser's level"),
+    ("A8", "点名的集中采购机构与机构名录一致（名称、级别、已知的代码）", "A centre named by the choice matches the agency directory (name, level, known code)"),
     ("J0", "联合采购只适用于货物和服务", "Joint procurement is for goods and services only"),
     ("J1", "属于集中采购目录且需求标准统一", "Catalog items with one unified requirement standard"),
     ("J2", "通过网上商城统一组织，各采购人分别签约", "Organised through the online mall; each purchaser signs separately"),

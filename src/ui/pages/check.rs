@@ -139,7 +139,7 @@ pub(super) fn CheckPage() -> impl IntoView {
                         Entry::List { path, label } => {
                             view! { <ListAnswers path label/> }.into_any()
                         }
-                        Entry::Note(..) => ().into_any(),
+                        Entry::Note(..) | Entry::Directory => ().into_any(),
                     })
                     .collect_view();
                 view! {

@@ -37,6 +37,7 @@ pub(super) fn StepPage(step: Step) -> impl IntoView {
                 view! { <FieldView field=Field::from(q) path/> }.into_any()
             }
             Entry::List { path, label } => view! { <ListEditor path label/> }.into_any(),
+            Entry::Directory => view! { <crate::ui::directory::AgencyDirectory/> }.into_any(),
         })
         .collect_view();
     view! {
