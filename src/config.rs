@@ -131,8 +131,38 @@ fn object<'a>(
 
 /// A prefilled unit list: strict like every prefill, each text within its
 /// G4 bound, at most `MAX_ROWS` rows; ids given in order.
+/// Each text of a pre-filled record within its G4 bound: a portal's bad
+/// record is refused here, naming the field, not shown to the purchaser as
+/// their error.
+fn within_bounds(record: &dyn record::Record, at: &str) -> Result<(), ConfigError> {
+    use crate::domain::record::Slot;
+    for key in record.keys() {
+        if let (Some(Slot::Text(text)), Some((max, _))) = (
+            record.slot(key),
+            crate::domain::rules::text_bound(record, key),
+        ) {
+            if text.chars().count() as u64 > max {
+                return Err(
+                    err(&format!("{at}.{key}"), "read.too_long").with("max", max.to_string())
+                );
+            }
+        }
+    }
+    Ok(())
+}
+
+/// An object option the custom element may hand over as JSON text (its
+/// attributes are strings): read as strictly either way.
+fn object_or_text(map: &Map<String, Value>, field: &str) -> Result<Option<Value>, ConfigError> {
+    match map.get(field) {
+        Some(Value::String(text)) => json::parse(text.as_bytes(), MAX_CONFIG_BYTES)
+            .map(Some)
+            .map_err(|e| ReadError::json(field, e)),
+        other => Ok(other.filter(|v| !v.is_null()).cloned()),
+    }
+}
+
 fn prefill_rows(value: &Value, list: &str) -> Result<Vec<Party>, ConfigError> {
-    use crate::domain::record::{Record, Slot};
     let at = format!("prefill.{list}");
     let items = value.as_array().ok_or_else(|| err(&at, "read.list"))?;
     if items.len() > crate::domain::rules::MAX_ROWS {
@@ -145,17 +175,7 @@ fn prefill_rows(value: &Value, list: &str) -> Result<Vec<Party>, ConfigError> {
         let row_at = format!("{at}[{i}]");
         let mut party = Party::default();
         record::read_into(&mut party, item, &row_at)?;
-        for key in party.keys() {
-            if let (Some(Slot::Text(text)), Some((max, _))) = (
-                party.slot(key),
-                crate::domain::rules::text_bound(&party, key),
-            ) {
-                if text.chars().count() as u64 > max {
-                    return Err(err(&format!("{row_at}.{key}"), "read.too_long")
-                        .with("max", max.to_string()));
-                }
-            }
-        }
+        within_bounds(&party, &row_at)?;
         party.id = u32::try_from(i + 1).unwrap_or(u32::MAX);
         rows.push(party);
     }
@@ -204,18 +224,9 @@ pub fn parse(json: &str) -> Result<HostConfig, ConfigError> {
             .ok_or_else(|| err("locale", "read.locale").with("value", quoted(&locale)))?;
     }
     // A portal's own profile (its city's notice as data), read as strictly
-    // as a profile file; as text too, like `prefill`, for the attribute.
-    let data_text;
-    let data = match map.get("profileData") {
-        Some(Value::String(text)) => {
-            data_text = json::parse(text.as_bytes(), MAX_CONFIG_BYTES)
-                .map_err(|e| ReadError::json("profileData", e))?;
-            Some(&data_text)
-        }
-        other => other.filter(|v| !v.is_null()),
-    };
-    let extra = data
-        .map(|v| ProfileDef::from_value(v).map_err(|e| e.under("profileData")))
+    // as a profile file.
+    let extra = object_or_text(&map, "profileData")?
+        .map(|v| ProfileDef::from_value(&v).map_err(|e| e.under("profileData")))
         .transpose()?
         .map(Arc::new);
     let def = match (string(&map, "profile")?, &extra) {
@@ -240,18 +251,7 @@ pub fn parse(json: &str) -> Result<HostConfig, ConfigError> {
         let d = crate::domain::agencies::DirectoryOverride::from_value(v, "agencies")?;
         c.profile.agencies = d.apply(&c.profile.agencies);
     }
-    // The custom element hands its `prefill` attribute over as text, so
-    // it is read as strictly as every other JSON.
-    let prefill_text;
-    let prefill = match map.get("prefill") {
-        Some(Value::String(text)) => {
-            prefill_text = json::parse(text.as_bytes(), MAX_CONFIG_BYTES)
-                .map_err(|e| ReadError::json("prefill", e))?;
-            Some(&prefill_text)
-        }
-        other => other,
-    };
-    if let Some(p) = prefill.filter(|v| !v.is_null()) {
+    if let Some(p) = object_or_text(&map, "prefill")? {
         let obj = p.as_object().ok_or_else(|| err("prefill", "read.object"))?;
         let mut purchaser = obj.clone();
         for (list, rows) in [
@@ -270,20 +270,7 @@ pub fn parse(json: &str) -> Result<HostConfig, ConfigError> {
             );
         }
         record::read_into(&mut c.prefill, &Value::Object(purchaser), "prefill")?;
-        // Each text within its G4 bound: a portal's bad record is refused
-        // here, naming the field, not shown to the purchaser as their error.
-        use crate::domain::record::{Record, Slot};
-        for key in c.prefill.keys() {
-            if let (Some(Slot::Text(text)), Some((max, _))) = (
-                c.prefill.slot(key),
-                crate::domain::rules::text_bound(&c.prefill, key),
-            ) {
-                if text.chars().count() as u64 > max {
-                    return Err(err(&format!("prefill.{key}"), "read.too_long")
-                        .with("max", max.to_string()));
-                }
-            }
-        }
+        within_bounds(&c.prefill, "prefill")?;
     }
     if let Some(v) = given(&map, "locked") {
         let locked = v
