@@ -4,8 +4,9 @@ use std::collections::HashMap;
 
 use validator::ValidateLength;
 
-use super::{Ctx, FieldPath, Row, Source};
+use super::{Cite, Ctx, FieldPath, Row, Source};
 use crate::domain::date::{Date, DateError};
+use crate::domain::finding::Severity;
 use crate::domain::model::Party;
 use crate::domain::money::{Fen, MoneyError};
 use crate::domain::uscc::{Uscc, UsccError};
@@ -187,7 +188,14 @@ pub(super) fn uscc(
     match Uscc::parse(value) {
         Ok(code) => {
             if !code.org_check_ok() {
-                ctx.warn_citing("G1", &[Source::Gb11714], path, "G1.org_check", &[]);
+                ctx.emit_citing(
+                    "G1",
+                    Severity::Warning,
+                    Cite::Instead(&[Source::Gb11714]),
+                    path,
+                    "G1.org_check",
+                    &[],
+                );
             }
             if purchaser_kind && code.is_enterprise() {
                 ctx.warn("G1", path, "G1.enterprise", &[]);
@@ -440,9 +448,10 @@ pub(super) fn check(ctx: &mut Ctx) {
         );
     } else {
         match ItemCode::parse(&pr.item_code) {
-            None => ctx.error_citing(
+            None => ctx.emit_citing(
                 "G4",
-                &[Source::Catalog],
+                Severity::Error,
+                Cite::Instead(&[Source::Catalog]),
                 "project.item_code",
                 "G4.item_code",
                 &[],
@@ -450,9 +459,10 @@ pub(super) fn check(ctx: &mut Ctx) {
             Some(code) => {
                 if let Some(object) = object {
                     if code.letter() != object.item_letter() {
-                        ctx.error_citing(
+                        ctx.emit_citing(
                             "G4",
-                            &[Source::Catalog],
+                            Severity::Error,
+                            Cite::Instead(&[Source::Catalog]),
                             "project.item_code",
                             "G4.item_object",
                             &[

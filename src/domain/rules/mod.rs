@@ -46,7 +46,7 @@ impl Source {
 
 /// Which clauses a finding cites, when not just its rule's.
 #[derive(Debug, Clone, Copy)]
-enum Cite {
+pub(crate) enum Cite {
     /// These sources instead of the rule's clauses.
     Instead(&'static [Source]),
     /// The rule's clauses and these.
@@ -304,44 +304,20 @@ impl<'a> Ctx<'a> {
         self.emit(rule, Severity::Warning, path, key, params);
     }
 
-    /// An error of `rule` that rests on other sources than the rule's
-    /// clauses (a G4 item-code error rests on the item catalog).
-    pub fn error_citing(
+    /// A finding that cites otherwise than its rule's clauses: instead of
+    /// them (a G4 item-code error rests on the item catalog) or as well
+    /// (R3's conflict declaration rests on Reg. 9 too).
+    pub fn emit_citing(
         &mut self,
         rule: &'static str,
-        sources: &'static [Source],
+        severity: Severity,
+        cite: Cite,
         path: impl FieldPath,
         key: &'static str,
         params: &[(&str, String)],
     ) {
-        self.cite_override = Some(Cite::Instead(sources));
-        self.emit(rule, Severity::Error, path, key, params);
-    }
-
-    /// An error that rests on the rule's clauses and on `sources` too.
-    pub fn error_also_citing(
-        &mut self,
-        rule: &'static str,
-        sources: &'static [Source],
-        path: impl FieldPath,
-        key: &'static str,
-        params: &[(&str, String)],
-    ) {
-        self.cite_override = Some(Cite::Also(sources));
-        self.emit(rule, Severity::Error, path, key, params);
-    }
-
-    /// A warning that rests on other sources than the rule's clauses.
-    pub fn warn_citing(
-        &mut self,
-        rule: &'static str,
-        sources: &'static [Source],
-        path: impl FieldPath,
-        key: &'static str,
-        params: &[(&str, String)],
-    ) {
-        self.cite_override = Some(Cite::Instead(sources));
-        self.emit(rule, Severity::Warning, path, key, params);
+        self.cite_override = Some(cite);
+        self.emit(rule, severity, path, key, params);
     }
 
     pub fn info(&mut self, rule: &'static str, path: impl FieldPath, key: &'static str) {

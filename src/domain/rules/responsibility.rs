@@ -1,9 +1,10 @@
 //! R1–R5: the purchaser's own responsibility (SD §4).
 
 use super::general::{choose, date, required};
-use super::{Ctx, Source};
+use super::{Cite, Ctx, Source};
 use crate::domain::asked;
 use crate::domain::date::Date;
+use crate::domain::finding::Severity;
 use crate::domain::money::Fen;
 use crate::domain::route::RouteId;
 use crate::domain::values::{is_phone, Method};
@@ -68,9 +69,10 @@ pub(super) fn check(ctx: &mut Ctx, route: RouteId) {
         ctx.error("R3", "responsibility.representative.phone", "R3.phone", &[]);
     }
     if !rep.no_conflict_declared {
-        ctx.error_also_citing(
+        ctx.emit_citing(
             "R3",
-            &[Source::Reg9],
+            Severity::Error,
+            Cite::Also(&[Source::Reg9]),
             "responsibility.representative.no_conflict_declared",
             "R3.conflict",
             &[],
