@@ -174,16 +174,9 @@ impl Bulk {
     }
 
     fn import(self, w: Wizard, ev: leptos::ev::Event) {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
+        let Some(file) = super::drafts::chosen_file(&ev) else {
             return;
         };
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
-            return;
-        };
-        input.set_value("");
         if file.size() > MAX_BULK_BYTES as f64 {
             let e = ReadError::new("", "bulk.too_large")
                 .with("size", (file.size() as u64).to_string())

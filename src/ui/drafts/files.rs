@@ -96,17 +96,19 @@ pub fn store_import(w: Wizard, mut d: Draft, as_copy: bool) {
     refresh_list(w);
 }
 
-pub(super) fn on_file_chosen(w: Wizard, ev: leptos::ev::Event) {
-    let Some(input) = ev
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-    else {
-        return;
-    };
-    let Some(file) = input.files().and_then(|f| f.get(0)) else {
-        return;
-    };
+/// The file a file input's `change` names, the input emptied so choosing
+/// the same file again is a change too.
+pub(crate) fn chosen_file(ev: &leptos::ev::Event) -> Option<web_sys::File> {
+    let input = ev.target()?.dyn_into::<web_sys::HtmlInputElement>().ok()?;
+    let file = input.files()?.get(0)?;
     input.set_value("");
+    Some(file)
+}
+
+pub(super) fn on_file_chosen(w: Wizard, ev: leptos::ev::Event) {
+    let Some(file) = chosen_file(&ev) else {
+        return;
+    };
     if file.size() > draft::MAX_DRAFT_BYTES as f64 {
         w.drafts.notice.set(Some("draft.err.too_large"));
         return;

@@ -17,7 +17,7 @@ use crate::domain::profile::Profile;
 use crate::domain::route::Step;
 
 pub use autosave::{flush, save_now, start_autosave};
-pub(crate) use files::file_name;
+pub(crate) use files::{chosen_file, file_name};
 pub use files::{download, export_current, store_import};
 pub use panel::DraftsPanel;
 pub use status::SaveStatusBar;
