@@ -405,9 +405,11 @@ pub fn BulkTools(bulk: Bulk) -> impl IntoView {
                     aria-expanded=move || bulk.state.with(|s| s.pasting).to_string() on:click=act>
                     <Tr k="bulk.paste"/>
                 </button>
-                <label class="prw-button prw-button--secondary prw-bulk__file" for=file_id.clone()><Tr k="bulk.import"/></label>
-                <input class="prw-visually-hidden" id=file_id type="file" accept=".csv,text/csv"
-                    on:change=move |ev| bulk.import(w, ev) />
+                <span class="prw-bulk__file">
+                    <label class="prw-label" for=file_id.clone()><Tr k="bulk.import"/></label>
+                    <input class="prw-file" id=file_id type="file" accept=".csv,text/csv"
+                        on:change=move |ev| bulk.import(w, ev) />
+                </span>
                 <button type="button" class="prw-button prw-button--secondary" data-act="export" on:click=act><Tr k="bulk.export"/></button>
                 <button type="button" class="prw-button prw-button--secondary" data-act="template" on:click=act><Tr k="bulk.template"/></button>
                 <button type="button" class="prw-button prw-button--warning" data-act="undo" id=bulk_el_id(w, list, "undo")

@@ -76,7 +76,10 @@ pub fn AgencyDirectory() -> impl IntoView {
     move || {
         let lang = w.lang.get();
         let (named, entries) = offer.get();
-        let describe = |e: &Agency| format!("{}（{}）", e.name, t(e.level.label(), lang));
+        let describe = |e: &Agency| match lang {
+            crate::domain::i18n::Lang::Zh => format!("{}（{}）", e.name, t(e.level.label(), lang)),
+            crate::domain::i18n::Lang::En => format!("{} ({})", e.name, t(e.level.label(), lang)),
+        };
         if named {
             let text = match entries.first() {
                 Some(e) => fill_ui("directory.named", lang, &[("agency", describe(e))]),

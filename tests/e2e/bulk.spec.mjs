@@ -10,6 +10,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { watchConsole } from "./helpers.mjs";
 import { uscc } from "./routes.mjs";
+import { tabTo } from "./keyboard.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const EXAMPLE = JSON.parse(fs.readFileSync(path.join(ROOT, "schema/examples/J-voluntary.liaocheng.json"), "utf8"));
@@ -295,4 +296,22 @@ test("agency directory: a named centre fills and locks itself; 'not this one?' g
   expect(pkg.filing.agency.agency.name).toBe("聊城市公共资源交易中心");
   expect(pkg.findings.some((f) => f.rule === "A8")).toBe(false);
   console.assertClean();
+});
+
+test("a paste by keyboard alone: open the box, paste, preview, add, undo", async ({ page }) => {
+  const w = await onList(page, "kbd");
+  await tabTo(page, (f) => f.tag === "button" && f.text === "粘贴表格", "the paste button");
+  await page.keyboard.press("Enter");
+  await expect(w.getByLabel(/粘贴到这里/)).toBeFocused();
+  await page.keyboard.insertText(tsv([["单位名称", "金额"], ["键盘一中", "100"]]));
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Enter");
+  const title = w.locator("section.prw-bulk__preview h4");
+  await expect(title).toBeFocused();
+  await tabTo(page, (f) => f.tag === "button" && f.text.startsWith("全部添加"), "add all");
+  await page.keyboard.press("Enter");
+  await expect(rows(w)).toHaveCount(4);
+  await expect(w.getByRole("button", { name: "撤销粘贴" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(rows(w)).toHaveCount(3);
 });
