@@ -23,26 +23,75 @@ use crate::wizard::{row_questions, Question};
 pub struct Field {
     pub q: Question,
     pub row: Option<RowKey>,
+    /// Where the field looks its error up: the page's shown findings, or
+    /// its row's.
+    pub errors: Errors,
 }
 
 impl From<Question> for Field {
     fn from(q: Question) -> Self {
-        Field { q, row: None }
+        Field {
+            q,
+            row: None,
+            errors: Errors::Page,
+        }
+    }
+}
+
+/// The shown errors a field finds its own in. A listed row's fields read
+/// their row's (one memo per row reads the language and the findings):
+/// with every field of a 300-row list subscribed to them directly, each
+/// re-run of one field's memo shifted a subscriber list thousands long.
+#[derive(Clone, Copy)]
+pub enum Errors {
+    Page,
+    Row(Memo<Vec<(String, String)>>),
+}
+
+impl Errors {
+    /// A row's shown errors, by path (reactive on the findings shown, the
+    /// language and the row's place in its list).
+    pub fn of_row(w: Wizard, list: &'static str, index: Memo<usize>) -> Self {
+        Errors::Row(Memo::new(move |_| {
+            let lang = w.lang.get();
+            let prefix = format!("{list}[{}].", index.get());
+            w.nav.shown.with(|s| {
+                s.iter()
+                    .filter(|f| f.blocks() && f.path.starts_with(&prefix))
+                    .map(|f| (f.path.clone(), f.text(lang).to_string()))
+                    .collect()
+            })
+        }))
+    }
+
+    /// The error for `path`, tracking what this source tracks.
+    fn find(self, w: Wizard, path: &str) -> Option<String> {
+        match self {
+            Errors::Page => {
+                let lang = w.lang.get();
+                w.nav.shown.with(|s| {
+                    s.iter()
+                        .find(|f| f.blocks() && f.path == path)
+                        .map(|f| f.text(lang).to_string())
+                })
+            }
+            Errors::Row(row) => row.with(|errors| {
+                errors
+                    .iter()
+                    .find(|(p, _)| p == path)
+                    .map(|(_, text)| text.clone())
+            }),
+        }
     }
 }
 
 /// The error text for a path among the shown findings (reactive).
 pub(crate) fn error_for(w: Wizard, path: Signal<String>) -> Memo<Option<String>> {
-    Memo::new(move |_| {
-        let lang = w.lang.get();
-        path.with(|p| {
-            w.nav.shown.with(|s| {
-                s.iter()
-                    .find(|f| f.blocks() && &f.path == p)
-                    .map(|f| f.text(lang).to_string())
-            })
-        })
-    })
+    errors_for(w, path, Errors::Page)
+}
+
+fn errors_for(w: Wizard, path: Signal<String>, errors: Errors) -> Memo<Option<String>> {
+    Memo::new(move |_| path.with(|p| errors.find(w, p)))
 }
 
 /// The ids an input is described by: its hint and its error, if shown.
@@ -107,81 +156,17 @@ fn field_body(field: Field, path: Signal<String>, locked: bool) -> AnyView {
     let label = field.q.label;
     let hint = field.q.hint;
     let row = field.row;
-    let optional = field.q.spec.optional;
     // The path is read when it is used: a row's index moves when a row
     // above it is removed.
     let addr = move || path.get_untracked();
     let id = Memo::new(move |_| w.field_id(&path.get()));
-    let error = error_for(w, path);
+    if let Input::Text(kind) = field.q.spec.input {
+        return text_field(w, field, path, locked, kind, id);
+    }
+    let error = errors_for(w, path, field.errors);
     match field.q.spec.input {
         Input::Record | Input::Rows | Input::Id => ().into_any(),
-        Input::Text(kind) => {
-            let value = Memo::new(move |_| w.read(row, |f| record::text_at(f, &path.get())));
-            // G4 shows as the purchaser types (a paste too long, an
-            // invisible control character); other errors wait for Continue.
-            let shown = error;
-            let error = Memo::new(move |_| {
-                value.track();
-                let lang = w.lang.get();
-                shown.get().or_else(|| {
-                    w.filing()
-                        .with_untracked(|f| crate::domain::rules::text_problem(f, &addr(), lang))
-                })
-            });
-            let describedby = described_by(id, hint.is_some(), error);
-            let input = move || {
-                let on_input = move |ev: leptos::ev::Event| {
-                    if !locked {
-                        let v = event_target_value(&ev);
-                        w.edit(row, |f| record::set_text(f, &addr(), v));
-                    }
-                };
-                if kind == TextKind::Long {
-                    view! {
-                        <textarea class="prw-textarea" id=move || id.get() name=move || id.get() rows="4"
-                            class:prw-input--error=move || error.with(Option::is_some)
-                            aria-invalid=move || error.with(|e| e.is_some().then_some("true"))
-                            aria-describedby=describedby
-                            prop:value=move || value.get()
-                            on:input=on_input></textarea>
-                    }
-                    .into_any()
-                } else {
-                    let (inputmode, autocomplete, width) = match kind {
-                        TextKind::Money => ("decimal", "off", "prw-input--w10"),
-                        TextKind::Date => ("text", "off", "prw-input--w10"),
-                        TextKind::Phone => ("tel", "tel", "prw-input--w10"),
-                        TextKind::Code => ("text", "off", "prw-input--w20"),
-                        _ => ("text", "off", ""),
-                    };
-                    view! {
-                        <input class=format!("prw-input {width}") id=move || id.get() name=move || id.get() type="text"
-                            readonly=locked
-                            inputmode=inputmode autocomplete=autocomplete
-                            spellcheck=if matches!(kind, TextKind::Code | TextKind::Date | TextKind::Money | TextKind::Phone) { "false" } else { "true" }
-                            class:prw-input--error=move || error.with(Option::is_some)
-                            aria-invalid=move || error.with(|e| e.is_some().then_some("true"))
-                            aria-describedby=describedby
-                            prop:value=move || value.get()
-                            on:input=on_input />
-                    }
-                    .into_any()
-                }
-            };
-            view! {
-                <div class="prw-field" class:prw-field--error=move || error.with(Option::is_some)>
-                    <label class="prw-label" for=move || id.get()>
-                        <Tr k=label/>
-                        {optional.then(|| view! { <span class="prw-optional"><Tr k="ui.optional"/></span> })}
-                        {locked.then(|| view! { <span class="prw-optional"><Tr k="ui.locked"/></span> })}
-                    </label>
-                    <Hint id hint/>
-                    <ErrorMessage id error/>
-                    {input()}
-                </div>
-            }
-            .into_any()
-        }
+        Input::Text(_) => ().into_any(),
         Input::Choice => {
             let value = Memo::new(move |_| w.read(row, |f| record::pick_at(f, &path.get())));
             let describedby = described_by(id, hint.is_some(), error);
@@ -246,6 +231,94 @@ fn field_body(field: Field, path: Signal<String>, locked: bool) -> AnyView {
     }
 }
 
+/// A text question: one memo for its error (shown findings and G4 as
+/// typed), its value, and the input.
+fn text_field(
+    w: Wizard,
+    field: Field,
+    path: Signal<String>,
+    locked: bool,
+    kind: TextKind,
+    id: Memo<String>,
+) -> AnyView {
+    let Field { q, row, errors } = field;
+    let (label, hint, optional) = (q.label, q.hint, q.spec.optional);
+    let addr = move || path.get_untracked();
+    let value = Memo::new(move |_| w.read(row, |f| record::text_at(f, &path.get())));
+    // G4 shows as the purchaser types (a paste too long, an
+    // invisible control character); other errors wait for Continue.
+    // One memo for both: a 300-row list has 2,100 of them.
+    let error = Memo::new(move |_| {
+        value.track();
+        errors.find(w, &path.get()).or_else(|| {
+            let lang = w.lang.get_untracked();
+            let problem = w
+                .filing()
+                .with_untracked(|f| crate::domain::rules::text_problem(f, &addr(), lang));
+            // Only a field showing a problem follows the language: every
+            // field of a long list subscribed to it would make each re-run
+            // cost a shift through thousands of subscribers.
+            if problem.is_some() {
+                w.lang.track();
+            }
+            problem
+        })
+    });
+    let describedby = described_by(id, hint.is_some(), error);
+    let input = move || {
+        let on_input = move |ev: leptos::ev::Event| {
+            if !locked {
+                let v = event_target_value(&ev);
+                w.edit(row, |f| record::set_text(f, &addr(), v));
+            }
+        };
+        if kind == TextKind::Long {
+            view! {
+                <textarea class="prw-textarea" id=move || id.get() name=move || id.get() rows="4"
+                    class:prw-input--error=move || error.with(Option::is_some)
+                    aria-invalid=move || error.with(|e| e.is_some().then_some("true"))
+                    aria-describedby=describedby
+                    prop:value=move || value.get()
+                    on:input=on_input></textarea>
+            }
+            .into_any()
+        } else {
+            let (inputmode, autocomplete, width) = match kind {
+                TextKind::Money => ("decimal", "off", "prw-input--w10"),
+                TextKind::Date => ("text", "off", "prw-input--w10"),
+                TextKind::Phone => ("tel", "tel", "prw-input--w10"),
+                TextKind::Code => ("text", "off", "prw-input--w20"),
+                _ => ("text", "off", ""),
+            };
+            view! {
+                <input class=format!("prw-input {width}") id=move || id.get() name=move || id.get() type="text"
+                    readonly=locked
+                    inputmode=inputmode autocomplete=autocomplete
+                    spellcheck=if matches!(kind, TextKind::Code | TextKind::Date | TextKind::Money | TextKind::Phone) { "false" } else { "true" }
+                    class:prw-input--error=move || error.with(Option::is_some)
+                    aria-invalid=move || error.with(|e| e.is_some().then_some("true"))
+                    aria-describedby=describedby
+                    prop:value=move || value.get()
+                    on:input=on_input />
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <div class="prw-field" class:prw-field--error=move || error.with(Option::is_some)>
+            <label class="prw-label" for=move || id.get()>
+                <Tr k=label/>
+                {optional.then(|| view! { <span class="prw-optional"><Tr k="ui.optional"/></span> })}
+                {locked.then(|| view! { <span class="prw-optional"><Tr k="ui.locked"/></span> })}
+            </label>
+            <Hint id hint/>
+            <ErrorMessage id error/>
+            {input()}
+        </div>
+    }
+    .into_any()
+}
+
 /// A list of units: each row asks `Party`'s fields (those the list asks).
 #[component]
 pub fn ListEditor(path: &'static str, label: &'static str) -> impl IntoView {
@@ -257,8 +330,17 @@ pub fn ListEditor(path: &'static str, label: &'static str) -> impl IntoView {
     let list_error = error_for(w, Signal::derive(move || path.to_string()));
     let list_id = Memo::new(move |_| w.field_id(path));
     let bulk = super::bulk::Bulk::new(path);
-    // Asked once per list, not once per row: a 300-row paste renders at once.
-    let questions = StoredValue::new(row_questions(path));
+    // Asked once per list, not once per field of each row: whether a row's
+    // field is asked depends on its list alone (`asked` strips the row
+    // index), and a 300-row paste renders 2,100 fields at once.
+    let questions = StoredValue::new(w.filing().with_untracked(|f| {
+        w.profile.with_untracked(|p| {
+            row_questions(path)
+                .into_iter()
+                .filter(|q| asked(&format!("{path}[0].{}", q.path), f, p))
+                .collect::<Vec<_>>()
+        })
+    }));
     let add = move |_| {
         w.edit(None, |f| {
             if let Some(rows) = rows_mut(f, path) {
@@ -324,14 +406,19 @@ fn RowEditor(
         // Focus stays in the list: the next row, or the list itself.
         w.focus_later(w.field_id(list));
     };
+    let errors = Errors::of_row(w, list, index);
     let fields = questions
         .get_value()
         .into_iter()
         .map(|q| {
             let leaf = q.path.clone();
             let path = Signal::derive(move || format!("{list}[{}].{leaf}", index.get()));
-            let field = Field { q, row: Some(key) };
-            view! { <FieldView field path/> }
+            let field = Field {
+                q,
+                row: Some(key),
+                errors,
+            };
+            field_body(field, path, false)
         })
         .collect_view();
     view! {
