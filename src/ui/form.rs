@@ -96,29 +96,27 @@ fn errors_for(w: Wizard, path: Signal<String>, errors: Errors) -> Memo<Option<St
 
 /// The ids an input is described by: its hint and its error, if shown.
 pub(crate) fn described_by(
-    id: Memo<String>,
+    id: &str,
     hint: bool,
     error: Memo<Option<String>>,
-) -> impl Fn() -> Option<String> + Send + Sync + Copy {
-    move || {
-        let id = id.get();
-        let mut parts = Vec::new();
-        if hint {
-            parts.push(format!("{id}-hint"));
-        }
-        if error.with(Option::is_some) {
-            parts.push(format!("{id}-error"));
-        }
-        (!parts.is_empty()).then(|| parts.join(" "))
+) -> impl Fn() -> Option<String> + Send + Sync + Clone + 'static {
+    let hint_id = hint.then(|| format!("{id}-hint"));
+    let error_id = format!("{id}-error");
+    move || match (&hint_id, error.with(Option::is_some)) {
+        (Some(h), true) => Some(format!("{h} {error_id}")),
+        (Some(h), false) => Some(h.clone()),
+        (None, true) => Some(error_id.clone()),
+        (None, false) => None,
     }
 }
 
 #[component]
-pub(crate) fn ErrorMessage(id: Memo<String>, error: Memo<Option<String>>) -> impl IntoView {
+pub(crate) fn ErrorMessage(id: String, error: Memo<Option<String>>) -> impl IntoView {
+    let id = format!("{id}-error");
     move || {
         error.get().map(|e| {
             view! {
-                <p class="prw-error-message" id=move || format!("{}-error", id.get())>
+                <p class="prw-error-message" id=id.clone()>
                     <span class="prw-visually-hidden"><Tr k="ui.error_prefix"/></span>
                     {e}
                 </p>
@@ -128,10 +126,8 @@ pub(crate) fn ErrorMessage(id: Memo<String>, error: Memo<Option<String>>) -> imp
 }
 
 #[component]
-pub(crate) fn Hint(id: Memo<String>, hint: Option<&'static str>) -> impl IntoView {
-    hint.map(
-        |h| view! { <div class="prw-hint" id=move || format!("{}-hint", id.get())><Tr k=h/></div> },
-    )
+pub(crate) fn Hint(id: String, hint: Option<&'static str>) -> impl IntoView {
+    hint.map(|h| view! { <div class="prw-hint" id=format!("{id}-hint")><Tr k=h/></div> })
 }
 
 #[component]
@@ -159,7 +155,12 @@ fn field_body(field: Field, path: Signal<String>, locked: bool) -> AnyView {
     // The path is read when it is used: a row's index moves when a row
     // above it is removed.
     let addr = move || path.get_untracked();
-    let id = Memo::new(move |_| w.field_id(&path.get()));
+    // Set once: a listed row's field is named by the row's id, which
+    // stays when rows above it go; any other field's path never changes.
+    let id = match row {
+        Some(RowKey(list, row_id)) => w.row_field_id(list, row_id, &field.q.path),
+        None => w.field_id(&path.get_untracked()),
+    };
     if let Input::Text(kind) = field.q.spec.input {
         return text_field(w, field, path, locked, kind, id);
     }
@@ -169,7 +170,7 @@ fn field_body(field: Field, path: Signal<String>, locked: bool) -> AnyView {
         Input::Text(_) => ().into_any(),
         Input::Choice => {
             let value = Memo::new(move |_| w.read(row, |f| record::pick_at(f, &path.get())));
-            let describedby = described_by(id, hint.is_some(), error);
+            let describedby = described_by(&id, hint.is_some(), error);
             let options = w
                 .filing()
                 .with_untracked(|f| record::options_at(f, &addr()));
@@ -178,10 +179,10 @@ fn field_body(field: Field, path: Signal<String>, locked: bool) -> AnyView {
                 .enumerate()
                 .map(|(i, (opt, opt_label))| {
                     // The first option carries the field's id: error links land on it.
-                    let opt_id = move || if i == 0 { id.get() } else { format!("{}-{opt}", id.get()) };
+                    let opt_id = if i == 0 { id.clone() } else { format!("{id}-{opt}") };
                     view! {
                         <div class="prw-radio">
-                            <input class="prw-radio__input" type="radio" id=opt_id name=move || id.get() value=opt
+                            <input class="prw-radio__input" type="radio" id=opt_id.clone() name=id.clone() value=opt
                                 disabled=locked
                                 prop:checked=move || value.get() == Some(opt)
                                 on:change=move |_| w.edit(row, |f| record::set_pick(f, &addr(), Some(opt))) />
@@ -198,8 +199,8 @@ fn field_body(field: Field, path: Signal<String>, locked: bool) -> AnyView {
                 <div class="prw-field" class:prw-field--error=move || error.with(Option::is_some)>
                     <fieldset class="prw-fieldset" aria-describedby=describedby>
                         <legend class="prw-legend"><Tr k=label/></legend>
-                        <Hint id hint/>
-                        <ErrorMessage id error/>
+                        <Hint id=id.clone() hint/>
+                        <ErrorMessage id=id.clone() error/>
                         <div class="prw-radios">{radios}</div>
                     </fieldset>
                 </div>
@@ -208,12 +209,12 @@ fn field_body(field: Field, path: Signal<String>, locked: bool) -> AnyView {
         }
         Input::Check => {
             let value = Memo::new(move |_| w.read(row, |f| record::flag_at(f, &path.get())));
-            let describedby = described_by(id, hint.is_some(), error);
+            let describedby = described_by(&id, hint.is_some(), error);
             view! {
                 <div class="prw-field" class:prw-field--error=move || error.with(Option::is_some)>
-                    <ErrorMessage id error/>
+                    <ErrorMessage id=id.clone() error/>
                     <div class="prw-checkbox">
-                        <input class="prw-checkbox__input" type="checkbox" id=move || id.get() name=move || id.get()
+                        <input class="prw-checkbox__input" type="checkbox" id=id.clone() name=id.clone()
                             aria-describedby=describedby
                             aria-invalid=move || error.with(|e| e.is_some().then_some("true"))
                             prop:checked=move || value.get()
@@ -221,7 +222,7 @@ fn field_body(field: Field, path: Signal<String>, locked: bool) -> AnyView {
                                 let checked = event_target_checked(&ev);
                                 w.edit(row, |f| record::set_flag(f, &addr(), checked));
                             } />
-                        <label class="prw-checkbox__label" for=move || id.get()><Tr k=label/></label>
+                        <label class="prw-checkbox__label" for=id.clone()><Tr k=label/></label>
                     </div>
                     <Hint id hint/>
                 </div>
@@ -239,7 +240,7 @@ fn text_field(
     path: Signal<String>,
     locked: bool,
     kind: TextKind,
-    id: Memo<String>,
+    id: String,
 ) -> AnyView {
     let Field { q, row, errors } = field;
     let (label, hint, optional) = (q.label, q.hint, q.spec.optional);
@@ -264,8 +265,10 @@ fn text_field(
             problem
         })
     });
-    let describedby = described_by(id, hint.is_some(), error);
+    let describedby = described_by(&id, hint.is_some(), error);
+    let input_id = id.clone();
     let input = move || {
+        let id = input_id;
         let on_input = move |ev: leptos::ev::Event| {
             if !locked {
                 let v = event_target_value(&ev);
@@ -274,7 +277,7 @@ fn text_field(
         };
         if kind == TextKind::Long {
             view! {
-                <textarea class="prw-textarea" id=move || id.get() name=move || id.get() rows="4"
+                <textarea class="prw-textarea" id=id.clone() name=id.clone() rows="4"
                     class:prw-input--error=move || error.with(Option::is_some)
                     aria-invalid=move || error.with(|e| e.is_some().then_some("true"))
                     aria-describedby=describedby
@@ -291,7 +294,7 @@ fn text_field(
                 _ => ("text", "off", ""),
             };
             view! {
-                <input class=format!("prw-input {width}") id=move || id.get() name=move || id.get() type="text"
+                <input class=format!("prw-input {width}") id=id.clone() name=id.clone() type="text"
                     readonly=locked
                     inputmode=inputmode autocomplete=autocomplete
                     spellcheck=if matches!(kind, TextKind::Code | TextKind::Date | TextKind::Money | TextKind::Phone) { "false" } else { "true" }
@@ -306,12 +309,12 @@ fn text_field(
     };
     view! {
         <div class="prw-field" class:prw-field--error=move || error.with(Option::is_some)>
-            <label class="prw-label" for=move || id.get()>
+            <label class="prw-label" for=id.clone()>
                 <Tr k=label/>
                 {optional.then(|| view! { <span class="prw-optional"><Tr k="ui.optional"/></span> })}
                 {locked.then(|| view! { <span class="prw-optional"><Tr k="ui.locked"/></span> })}
             </label>
-            <Hint id hint/>
+            <Hint id=id.clone() hint/>
             <ErrorMessage id error/>
             {input()}
         </div>
@@ -328,7 +331,7 @@ pub fn ListEditor(path: &'static str, label: &'static str) -> impl IntoView {
             .with(|f| rows(f, path).iter().map(|p| p.id).collect::<Vec<u32>>())
     });
     let list_error = error_for(w, Signal::derive(move || path.to_string()));
-    let list_id = Memo::new(move |_| w.field_id(path));
+    let list_id = w.field_id(path);
     let bulk = super::bulk::Bulk::new(path);
     // Asked once per list, not once per field of each row: whether a row's
     // field is asked depends on its list alone (`asked` strips the row
@@ -360,10 +363,10 @@ pub fn ListEditor(path: &'static str, label: &'static str) -> impl IntoView {
         w.nav.announce.set(w.t("ui.row_added").to_string());
     };
     view! {
-        <div class="prw-list" id=move || list_id.get() tabindex="-1" on:paste=move |ev| bulk.on_paste(w, ev)>
+        <div class="prw-list" id=list_id.clone() tabindex="-1" on:paste=move |ev| bulk.on_paste(w, ev)>
             <h3 class="prw-list__title"><Tr k=label/></h3>
             <super::bulk::BulkTools bulk/>
-            <ErrorMessage id=list_id error=list_error/>
+            <ErrorMessage id=list_id.clone() error=list_error/>
             {crate::wizard::totalled(path).then(|| view! { <RunningTotal list=path/> })}
             <For each=move || ids.get() key=|id| *id let:row_id>
                 <RowEditor list=path row_id ids questions/>

@@ -326,8 +326,25 @@ impl Wizard {
         t(key, self.lang.get())
     }
 
-    /// The DOM id of a field: instance prefix plus its path, made safe.
+    /// The DOM id of a field: instance prefix plus its path, made safe. A
+    /// listed row's fields are named by the row's id (`…-units-r17-uscc`),
+    /// not its place: their ids stay put when a row above is removed, so
+    /// a view sets them once instead of following the row's index.
     pub fn field_id(self, path: &str) -> String {
+        let path = self
+            .filing
+            .try_with_untracked(|f| crate::wizard::path_by_row_id(f, path))
+            .unwrap_or_else(|| path.to_string());
+        self.safe_id(&path)
+    }
+
+    /// The DOM id of a listed row's field (the same as `field_id` gives
+    /// for the row's path while the row is in its list).
+    pub fn row_field_id(self, list: &str, row_id: u32, leaf: &str) -> String {
+        self.safe_id(&crate::wizard::row_path(list, row_id, leaf))
+    }
+
+    fn safe_id(self, path: &str) -> String {
         let mut id = self.prefix.get_value();
         id.push('-');
         for c in path.chars() {

@@ -127,6 +127,32 @@ pub fn rows_in<'a>(f: &'a Filing, list: &str) -> &'a [Party] {
     }
 }
 
+/// `joint.participants[2].uscc` → `joint.participants.r17.uscc`: a listed
+/// row named by its id rather than its place, for element ids that need
+/// not change when a row above is removed. A path without a row index, or
+/// naming a row that is not there, is returned as it is.
+pub fn path_by_row_id(f: &Filing, path: &str) -> String {
+    let by_id = path.split_once('[').and_then(|(list, rest)| {
+        let (index, tail) = rest.split_once(']')?;
+        let row = rows_in(f, list).get(index.parse::<usize>().ok()?)?;
+        Some(row_path(
+            list,
+            row.id,
+            tail.strip_prefix('.').unwrap_or(tail),
+        ))
+    });
+    by_id.unwrap_or_else(|| path.to_string())
+}
+
+/// The path of a listed row's field by the row's id (see `path_by_row_id`).
+pub fn row_path(list: &str, row_id: u32, leaf: &str) -> String {
+    if leaf.is_empty() {
+        format!("{list}.r{row_id}")
+    } else {
+        format!("{list}.r{row_id}.{leaf}")
+    }
+}
+
 /// The rows of the list at `list`, to change.
 pub fn rows_in_mut<'a>(f: &'a mut Filing, list: &str) -> Option<&'a mut Vec<Party>> {
     match record::slot_at_mut(f, list) {

@@ -297,3 +297,34 @@ fn a_joint_list_shows_its_running_total_against_the_budget() {
     assert_eq!(total(&f, "joint.participants").unwrap().unread, 1);
     assert!(total(&f, "department.units").is_none());
 }
+
+/// Element ids follow a row's id, not its place: the path of row 2 names
+/// row 2's id, after the rows above it change too; a path without a row,
+/// or past the list's end, is kept as it is.
+#[test]
+fn a_rows_path_is_named_by_the_rows_id() {
+    let mut f = sample(RouteId::JVoluntary, ProfileId::Liaocheng);
+    let third = f.joint.participants[2].id;
+    assert_eq!(
+        path_by_row_id(&f, "joint.participants[2].uscc"),
+        format!("joint.participants.r{third}.uscc")
+    );
+    assert_eq!(
+        path_by_row_id(&f, "joint.participants[2]"),
+        format!("joint.participants.r{third}")
+    );
+    f.joint.participants.remove(0);
+    assert_eq!(
+        path_by_row_id(&f, "joint.participants[1].uscc"),
+        row_path("joint.participants", third, "uscc")
+    );
+    assert_eq!(path_by_row_id(&f, "purchaser.name"), "purchaser.name");
+    assert_eq!(
+        path_by_row_id(&f, "joint.participants[99].uscc"),
+        "joint.participants[99].uscc"
+    );
+    assert_eq!(
+        path_by_row_id(&f, "joint.participants[x].uscc"),
+        "joint.participants[x].uscc"
+    );
+}

@@ -204,28 +204,41 @@ test("lists the portal pre-fills start the new filing", async ({ page }) => {
 });
 
 test("bench: paste 300 rows — preview, apply, then typing in row 250", async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const w = await onList(page, "bench");
-  await w.getByRole("button", { name: "粘贴表格" }).click();
   const lines = [["单位名称", "统一社会信用代码", "行政级别", "金额"]];
   for (let i = 0; i < 300; i++) lines.push([`学校${i}`, uscc(20000 + i), "市级", "1,000.00"]);
-  await w.getByLabel(/粘贴到这里/).fill(tsv(lines));
-  const previewMs = await page.evaluate(async () => {
-    const root = document.getElementById("bench").shadowRoot;
-    const button = [...root.querySelectorAll("button")].find((b) => b.textContent.trim() === "预览");
-    const t0 = performance.now();
-    button.click();
-    while (!root.querySelector("section.prw-bulk__preview")) await new Promise((r) => setTimeout(r, 0));
-    return performance.now() - t0;
-  });
-  const applyMs = await page.evaluate(async () => {
-    const root = document.getElementById("bench").shadowRoot;
-    const button = [...root.querySelectorAll("button")].find((b) => b.textContent.trim().startsWith("全部添加"));
-    const t0 = performance.now();
-    button.click();
-    while (root.querySelectorAll("fieldset.prw-row").length < 303) await new Promise((r) => setTimeout(r, 0));
-    return performance.now() - t0;
-  });
+  // Five rounds (paste, preview, add all, undo): one run on a shared
+  // machine varies by a quarter; the median does not.
+  const previews = [];
+  const applies = [];
+  for (let round = 0; round < 5; round++) {
+    if (round > 0) {
+      await w.getByRole("button", { name: "撤销粘贴" }).click();
+      await expect(rows(w)).toHaveCount(3);
+    }
+    await w.getByRole("button", { name: "粘贴表格" }).click();
+    await w.getByLabel(/粘贴到这里/).fill(tsv(lines));
+    previews.push(await page.evaluate(async () => {
+      const root = document.getElementById("bench").shadowRoot;
+      const button = [...root.querySelectorAll("button")].find((b) => b.textContent.trim() === "预览");
+      const t0 = performance.now();
+      button.click();
+      while (!root.querySelector("section.prw-bulk__preview")) await new Promise((r) => setTimeout(r, 0));
+      return performance.now() - t0;
+    }));
+    applies.push(await page.evaluate(async () => {
+      const root = document.getElementById("bench").shadowRoot;
+      const button = [...root.querySelectorAll("button")].find((b) => b.textContent.trim().startsWith("全部添加"));
+      const t0 = performance.now();
+      button.click();
+      while (root.querySelectorAll("fieldset.prw-row").length < 303) await new Promise((r) => setTimeout(r, 0));
+      return performance.now() - t0;
+    }));
+  }
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const previewMs = `median ${median(previews).toFixed(0)} ms (max ${Math.max(...previews).toFixed(0)})`;
+  const applyMs = `median ${median(applies).toFixed(0)} ms (max ${Math.max(...applies).toFixed(0)})`;
   const typeMs = await page.evaluate(async () => {
     const root = document.getElementById("bench").shadowRoot;
     const row = root.querySelectorAll("fieldset.prw-row")[249];
@@ -246,7 +259,7 @@ test("bench: paste 300 rows — preview, apply, then typing in row 250", async (
     sync.sort((a, b) => a - b);
     return `${times[10].toFixed(1)} ms (input handler ${sync[10].toFixed(1)} ms)`;
   });
-  console.log(`bench bulk: 300 rows — preview shown ${previewMs.toFixed(0)} ms, applied and rendered ${applyMs.toFixed(0)} ms, typing in row 250 median ${typeMs} to the DOM`);
+  console.log(`bench bulk: 300 rows, 5 rounds — preview shown ${previewMs}, applied and rendered ${applyMs}, typing in row 250 median ${typeMs} to the DOM`);
   await expect(rows(w)).toHaveCount(303);
 });
 

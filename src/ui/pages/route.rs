@@ -67,9 +67,9 @@ const GROUPS: [(&str, &[RouteId]); 3] = [
 fn RouteOptions() -> impl IntoView {
     let w = use_wizard();
     let path = Signal::derive(|| "route".to_string());
-    let id = Memo::new(move |_| w.field_id("route"));
+    let id = w.field_id("route");
     let error = error_for(w, path);
-    let describedby = described_by(id, true, error);
+    let describedby = described_by(&id, true, error);
     let chosen = Memo::new(move |_| w.filing().with(|f| f.route));
     let groups = GROUPS
         .iter()
@@ -81,12 +81,12 @@ fn RouteOptions() -> impl IntoView {
                 .map(|&route| {
                     // The first option carries the field's id: error links land on it.
                     let first = route == RouteId::DOwn;
-                    let opt_id = move || if first { id.get() } else { format!("{}-{}", id.get(), route.id()) };
+                    let opt_id = if first { id.clone() } else { format!("{id}-{}", route.id()) };
                     let label = format!("route.{}", route.id());
                     let hint = format!("route.{}.hint", route.id());
                     view! {
                         <div class="prw-radio">
-                            <input class="prw-radio__input" type="radio" id=opt_id name=move || id.get() value=route.id()
+                            <input class="prw-radio__input" type="radio" id=opt_id.clone() name=id.clone() value=route.id()
                                 prop:checked=move || chosen.get() == Some(route)
                                 on:change=move |_| w.edit(None, |f| f.route = Some(route)) />
                             <label class="prw-radio__label" for=opt_id>{move || w.t(&label)}</label>
@@ -113,7 +113,7 @@ fn RouteOptions() -> impl IntoView {
         <div class="prw-field" class:prw-field--error=move || error.with(Option::is_some)>
             <fieldset class="prw-fieldset" aria-describedby=describedby>
                 <legend class="prw-legend"><Tr k="label.route"/></legend>
-                <Hint id hint=Some("hint.route")/>
+                <Hint id=id.clone() hint=Some("hint.route")/>
                 <ErrorMessage id error/>
                 {groups}
             </fieldset>
