@@ -17,20 +17,6 @@ let stylesheet = CSS;
 let ready = null;
 let started = false;
 
-/**
- * Each wizard shows once its stylesheet has loaded (no flash of an unstyled
- * form). Fetched here, beside the wasm, the stylesheet is in hand when the
- * first mount asks for it, instead of costing a round trip after the wasm.
- */
-function preloadStylesheet(href) {
-  if (typeof document === "undefined") return;
-  const link = document.createElement("link");
-  link.rel = "preload";
-  link.as = "style";
-  link.href = href;
-  document.head.append(link);
-}
-
 /** Load the wasm module once per page; later calls return the same promise. */
 export function init(options = {}) {
   if (!ready) {
@@ -41,7 +27,6 @@ export function init(options = {}) {
       wasm = new URL("procurement-route-wizard_bg.wasm", base);
       stylesheet = new URL("wizard.css", base);
     }
-    preloadStylesheet(stylesheet);
     ready = wasmInit({ module_or_path: wasm }).then(() => {
       started = true;
     });

@@ -91,22 +91,6 @@ test("init({ base }) loads the wasm and the stylesheet from another folder", asy
   console.assertClean();
 });
 
-test("init() fetches the stylesheet beside the wasm, not after the first mount", async ({ page }) => {
-  // The wasm answers slowly, as on a county office's link: the stylesheet
-  // must be on its way before the wasm has arrived.
-  await page.route((url) => url.pathname.endsWith("_bg.wasm"), async (route) => {
-    await new Promise((r) => setTimeout(r, 400));
-    await route.continue();
-  });
-  await page.goto("/examples/plain-script.html");
-  await expect(page.locator("#log")).toContainText("wizard:ready");
-  const [css, wasm] = await page.evaluate(() => {
-    const entry = (suffix) => performance.getEntriesByType("resource").find((e) => e.name.endsWith(suffix));
-    return [entry("wizard.css").startTime, entry("_bg.wasm").responseEnd];
-  });
-  expect(css).toBeLessThan(wasm);
-});
-
 test("bad config throws an Error naming the field, and mounts nothing", async ({ page }) => {
   await open(page, "plain-script.html");
   await expect(page.locator("#log")).toContainText("wizard:ready");
