@@ -25,18 +25,24 @@ function draft(id) {
   };
 }
 
-/** A wizard on the purchasers page of a 3-row joint list. */
-async function onList(page, ns, config = {}) {
+/** A Liaocheng wizard in namespace `ns` beside the example page's own,
+ *  with `stored` (a draft) on this computer if given. */
+async function mountIn(page, ns, config = {}, stored = null) {
   await page.goto("/examples/plain-script.html");
   await expect(page.locator("#log")).toContainText("wizard:ready");
   await page.evaluate(([ns, d, config]) => {
-    localStorage.setItem(`prw:${ns}:draft:${d.id}`, JSON.stringify(d));
+    if (d) localStorage.setItem(`prw:${ns}:draft:${d.id}`, JSON.stringify(d));
     const el = document.createElement("div");
     el.id = ns;
     document.body.append(el);
     window.handle = window.embedApi.mount(el, { namespace: ns, profile: "liaocheng", ...config });
-  }, [ns, draft(`${ns}-1`), config]);
-  const w = page.locator(`#${ns}`);
+  }, [ns, stored, config]);
+  return page.locator(`#${ns}`);
+}
+
+/** A wizard on the purchasers page of a 3-row joint list. */
+async function onList(page, ns, config = {}) {
+  const w = await mountIn(page, ns, config, draft(`${ns}-1`));
   await w.getByRole("button", { name: /^继续 粘贴测试/ }).click();
   await expect(heading(w)).toHaveText("参与联合采购的采购人");
   await expect(rows(w)).toHaveCount(3);
@@ -170,19 +176,9 @@ test("export and template: CSV with a BOM and the list's header, read back the s
 });
 
 test("lists the portal pre-fills start the new filing", async ({ page }) => {
-  await page.goto("/examples/plain-script.html");
-  await expect(page.locator("#log")).toContainText("wizard:ready");
-  await page.evaluate(() => {
-    const el = document.createElement("div");
-    el.id = "pre";
-    document.body.append(el);
-    window.handle = window.embedApi.mount(el, {
-      namespace: "pre",
-      profile: "liaocheng",
-      prefill: { name: "聊城市教育局", participants: [{ name: "聊城一中", level: "city" }, { name: "聊城二中" }] },
-    });
+  const w = await mountIn(page, "pre", {
+    prefill: { name: "聊城市教育局", participants: [{ name: "聊城一中", level: "city" }, { name: "聊城二中" }] },
   });
-  const w = page.locator("#pre");
   await w.getByRole("button", { name: "开始", exact: true }).click();
   await w.getByLabel("自主联合采购").check();
   await w.getByRole("button", { name: "继续", exact: true }).click();
@@ -265,25 +261,12 @@ test("bench: paste 300 rows — preview, apply, then typing in row 250", async (
 
 test("agency directory: a named centre fills and locks itself; 'not this one?' goes back to typing; the region's agencies are suggested", async ({ page }) => {
   const console = watchConsole(page);
-  await page.goto("/examples/plain-script.html");
-  await expect(page.locator("#log")).toContainText("wizard:ready");
   const draftA = {
     draft_version: 2, id: "ag-1", name: "机构测试", profile: "liaocheng", step: "agency_case", revision: 1,
     created_at: "2026-11-01T08:00:00Z", saved_at: "2026-11-01T08:00:00Z",
     filing: { ...structuredClone(EXAMPLE.filing), route: "A", joint: {}, agency: {} },
   };
-  await page.evaluate((d) => {
-    localStorage.setItem(`prw:ag:draft:${d.id}`, JSON.stringify(d));
-    const el = document.createElement("div");
-    el.id = "ag";
-    document.body.append(el);
-    window.handle = window.embedApi.mount(el, {
-      namespace: "ag",
-      profile: "liaocheng",
-      agencies: [{ name: "聊城市公共资源交易中心", level: "city", region: "3715" }],
-    });
-  }, draftA);
-  const w = page.locator("#ag");
+  const w = await mountIn(page, "ag", { agencies: [{ name: "聊城市公共资源交易中心", level: "city", region: "3715" }] }, draftA);
   await w.getByRole("button", { name: /^继续 机构测试/ }).click();
   await expect(heading(w)).toHaveText("选择的集中采购机构");
   await w.getByLabel("山东省政府采购中心").check();
