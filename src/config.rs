@@ -65,9 +65,17 @@ pub struct HostConfig {
 
 impl Default for HostConfig {
     fn default() -> Self {
+        HostConfig::with_profile(Profile::new(ProfileId::Shandong))
+    }
+}
+
+impl HostConfig {
+    /// The defaults around a profile: `parse` reads the profile first, so
+    /// a mount parses only the shipped profile it uses.
+    fn with_profile(profile: Profile) -> Self {
         HostConfig {
             lang: Lang::Zh,
-            profile: Profile::new(ProfileId::Shandong),
+            profile,
             prefill: Purchaser::default(),
             units: Vec::new(),
             participants: Vec::new(),
@@ -218,11 +226,11 @@ pub fn parse(json: &str) -> Result<HostConfig, ConfigError> {
     if let Some(unknown) = record::unknown_key(&map, KNOWN) {
         return Err(err(unknown, "read.unknown_option").with("known", KNOWN.join(", ")));
     }
-    let mut c = HostConfig::default();
-    if let Some(locale) = string(&map, "locale")? {
-        c.lang = Lang::from_tag(&locale)
-            .ok_or_else(|| err("locale", "read.locale").with("value", quoted(&locale)))?;
-    }
+    let lang = match string(&map, "locale")? {
+        Some(locale) => Lang::from_tag(&locale)
+            .ok_or_else(|| err("locale", "read.locale").with("value", quoted(&locale)))?,
+        None => Lang::Zh,
+    };
     // A portal's own profile (its city's notice as data), read as strictly
     // as a profile file.
     let extra = object_or_text(&map, "profileData")?
@@ -242,7 +250,8 @@ pub fn parse(json: &str) -> Result<HostConfig, ConfigError> {
         })?,
         (None, None) => ProfileId::Shandong.def(),
     };
-    c.profile = Profile::from_def(def);
+    let mut c = HostConfig::with_profile(Profile::from_def(def));
+    c.lang = lang;
     if let Some(v) = given(&map, "thresholds") {
         let o = ParamsOverride::from_value(v)?;
         c.profile = c.profile.with_overrides(&o)?;

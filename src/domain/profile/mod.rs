@@ -46,28 +46,27 @@ impl ProfileId {
         ProfileId::ALL.into_iter().find(|p| p.id() == id)
     }
 
-    /// The shipped profile's data.
+    /// The shipped profile's data, read on first use: a mount reads only
+    /// the profile it uses (a few milliseconds of its startup each).
+    /// The files are part of the build and `profile::tests` reads them, so
+    /// a broken one fails the tests, never a purchaser.
     pub fn def(self) -> Arc<ProfileDef> {
-        shipped()[self as usize].clone()
-    }
-}
-
-/// The shipped profiles, read once. Their files are part of the build and
-/// `profile::tests` reads them, so a broken one fails the tests, never a
-/// purchaser.
-pub fn shipped() -> &'static [Arc<ProfileDef>] {
-    static SHIPPED: OnceLock<Vec<Arc<ProfileDef>>> = OnceLock::new();
-    SHIPPED.get_or_init(|| {
-        SHIPPED_FILES
-            .iter()
-            .map(|text| match ProfileDef::parse(text.as_bytes()) {
+        static READ: [OnceLock<Arc<ProfileDef>>; 2] = [OnceLock::new(), OnceLock::new()];
+        READ[self as usize]
+            .get_or_init(|| match ProfileDef::parse(SHIPPED_FILES[self as usize].as_bytes()) {
                 Ok(def) => Arc::new(def),
                 // Not `expect`: formatting the error would pull `Debug`
                 // into the bundle for a case the tests rule out.
                 Err(_) => panic!("a shipped profile does not read"),
             })
-            .collect()
-    })
+            .clone()
+    }
+}
+
+/// All the shipped profiles (each read once).
+pub fn shipped() -> &'static [Arc<ProfileDef>] {
+    static SHIPPED: OnceLock<Vec<Arc<ProfileDef>>> = OnceLock::new();
+    SHIPPED.get_or_init(|| ProfileId::ALL.iter().map(|p| p.def()).collect())
 }
 
 /// The known profile with this id: a shipped one, or `extra` (a portal's
@@ -75,8 +74,8 @@ pub fn shipped() -> &'static [Arc<ProfileDef>] {
 pub fn known(id: &str, extra: Option<&Arc<ProfileDef>>) -> Option<Arc<ProfileDef>> {
     extra
         .filter(|d| d.id == id)
-        .or_else(|| shipped().iter().find(|d| d.id == id))
         .cloned()
+        .or_else(|| ProfileId::from_id(id).map(ProfileId::def))
 }
 
 /// 公开招标数额标准 for one level and object over a period.
@@ -341,6 +340,18 @@ impl Profile {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_shipped_file_is_the_profile_its_id_names() {
+        // `known` finds a shipped profile by `ProfileId`, without reading
+        // the other files: each file must carry its own id.
+        for p in ProfileId::ALL {
+            assert_eq!(p.def().id, p.id());
+            assert_eq!(known(p.id(), None).unwrap().id, p.id());
+        }
+        assert_eq!(shipped().len(), ProfileId::ALL.len());
+        assert!(known("weifang", None).is_none());
+    }
 
     #[test]
     fn overrides_replace_defaults_and_name_bad_fields() {
