@@ -7,9 +7,6 @@
 //! appears twice`). A lone surrogate (`"\ud800"`) is named as such, and a
 //! leading UTF-8 byte order mark (Windows editors write one) is skipped.
 
-use std::cell::RefCell;
-
-use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Number, Value};
 
 use super::i18n::{lookup, Lang};
@@ -68,104 +65,393 @@ impl std::fmt::Display for JsonError {
     }
 }
 
-/// Where the reader is: a chain of steps on the stack, rendered only when
-/// a duplicate is found (paths cost nothing on the way).
-#[derive(Clone, Copy)]
-enum Step<'a> {
-    Root,
-    Key(&'a str, &'a Step<'a>),
-    Index(usize, &'a Step<'a>),
+/// serde_json's nesting limit, kept: no real document comes near it.
+const MAX_DEPTH: usize = 128;
+
+/// A recursive-descent reader over the bytes, building `Value`s. Its own
+/// (not serde_json's deserializer driven by a visitor) because it is the
+/// one JSON reader of the browser bundle, the checker and the service:
+/// this is a few KB of wasm where serde's generic machinery and float
+/// tables were about 20 KB.
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+    depth: usize,
+    /// Where the current value sits (`filing.project`, `a[1]`), for naming
+    /// a duplicate key.
+    path: Vec<PathStep>,
 }
 
-impl Step<'_> {
-    fn render(&self) -> String {
-        match self {
-            Step::Root => String::new(),
-            Step::Key(key, parent) => {
-                let head = parent.render();
-                if head.is_empty() {
-                    (*key).to_string()
-                } else {
-                    format!("{head}.{key}")
-                }
+enum PathStep {
+    Key(String),
+    Index(usize),
+}
+
+impl Reader<'_> {
+    /// The line and column (both from 1, the column in characters) of
+    /// the byte at `at`.
+    fn position(&self, at: usize) -> (usize, usize) {
+        let before = &self.bytes[..at.min(self.bytes.len())];
+        let line = 1 + before.iter().filter(|b| **b == b'\n').count();
+        let start = before
+            .iter()
+            .rposition(|b| *b == b'\n')
+            .map_or(0, |i| i + 1);
+        // Continuation bytes do not start a character.
+        let column = 1 + before[start..]
+            .iter()
+            .filter(|b| (**b & 0xC0) != 0x80)
+            .count();
+        (line, column)
+    }
+
+    fn lone(&self, escape_at: usize) -> JsonError {
+        let (line, column) = self.position(escape_at);
+        JsonError::LoneSurrogate { line, column }
+    }
+
+    fn syntax(&self) -> JsonError {
+        let (line, column) = self.position(self.at);
+        JsonError::Syntax { line, column }
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.at).copied()
+    }
+
+    fn skip_space(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
+            self.at += 1;
+        }
+    }
+
+    fn expect(&mut self, word: &[u8]) -> Result<(), JsonError> {
+        for b in word {
+            if self.peek() != Some(*b) {
+                return Err(self.syntax());
             }
-            Step::Index(i, parent) => format!("{}[{i}]", parent.render()),
+            self.at += 1;
+        }
+        Ok(())
+    }
+
+    fn value(&mut self) -> Result<Value, JsonError> {
+        self.skip_space();
+        match self.peek() {
+            Some(b'n') => self.expect(b"null").map(|()| Value::Null),
+            Some(b't') => self.expect(b"true").map(|()| Value::Bool(true)),
+            Some(b'f') => self.expect(b"false").map(|()| Value::Bool(false)),
+            Some(b'"') => self.string().map(Value::String),
+            Some(b'-' | b'0'..=b'9') => self.number(),
+            Some(b'[') => self.nested(Self::array),
+            Some(b'{') => self.nested(Self::object),
+            _ => Err(self.syntax()),
         }
     }
-}
 
-struct Strict<'a> {
-    at: Step<'a>,
-    found: &'a RefCell<Option<JsonError>>,
-}
-
-impl<'de> DeserializeSeed<'de> for Strict<'_> {
-    type Value = Value;
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
-        d.deserialize_any(self)
-    }
-}
-
-impl<'de> Visitor<'de> for Strict<'_> {
-    type Value = Value;
-
-    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        f.write_str("JSON")
-    }
-    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
-        Ok(Value::Bool(v))
-    }
-    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
-        Ok(Value::Number(v.into()))
-    }
-    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
-        Ok(Value::Number(v.into()))
-    }
-    // A fractional (or past-64-bit) JSON number is kept as read, never used
-    // as money: the readers after this one refuse it by name (the package's
-    // `not_an_integer`, a record field's "a whole number").
-    fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
-        Ok(Number::from_f64(v).map_or(Value::Null, Value::Number))
-    }
-    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
-        Ok(Value::String(v.to_string()))
-    }
-    fn visit_string<E>(self, v: String) -> Result<Value, E> {
-        Ok(Value::String(v))
-    }
-    fn visit_unit<E>(self) -> Result<Value, E> {
-        Ok(Value::Null)
-    }
-    fn visit_none<E>(self) -> Result<Value, E> {
-        Ok(Value::Null)
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
-        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(1024));
-        while let Some(item) = seq.next_element_seed(Strict {
-            at: Step::Index(items.len(), &self.at),
-            found: self.found,
-        })? {
-            items.push(item);
+    fn nested(
+        &mut self,
+        read: fn(&mut Self) -> Result<Value, JsonError>,
+    ) -> Result<Value, JsonError> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return Err(JsonError::TooDeep);
         }
-        Ok(Value::Array(items))
+        self.at += 1;
+        let value = read(self)?;
+        self.depth -= 1;
+        Ok(value)
     }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+
+    fn array(&mut self) -> Result<Value, JsonError> {
+        let mut items = Vec::new();
+        self.skip_space();
+        if self.peek() == Some(b']') {
+            self.at += 1;
+            return Ok(Value::Array(items));
+        }
+        loop {
+            self.path.push(PathStep::Index(items.len()));
+            items.push(self.value()?);
+            self.path.pop();
+            self.skip_space();
+            match self.peek() {
+                Some(b',') => self.at += 1,
+                Some(b']') => {
+                    self.at += 1;
+                    return Ok(Value::Array(items));
+                }
+                _ => return Err(self.syntax()),
+            }
+        }
+    }
+
+    fn object(&mut self) -> Result<Value, JsonError> {
         let mut object = Map::new();
-        while let Some(key) = map.next_key::<String>()? {
+        self.skip_space();
+        if self.peek() == Some(b'}') {
+            self.at += 1;
+            return Ok(Value::Object(object));
+        }
+        loop {
+            self.skip_space();
+            if self.peek() != Some(b'"') {
+                return Err(self.syntax());
+            }
+            let key = self.string()?;
             if object.contains_key(&key) {
-                *self.found.borrow_mut() = Some(JsonError::Duplicate {
-                    at: self.at.render(),
+                return Err(JsonError::Duplicate {
+                    at: self.path_text(),
                     key,
                 });
-                return Err(de::Error::custom("duplicate key"));
             }
-            let value = map.next_value_seed(Strict {
-                at: Step::Key(&key, &self.at),
-                found: self.found,
-            })?;
+            self.skip_space();
+            self.expect(b":")?;
+            self.path.push(PathStep::Key(key));
+            let value = self.value()?;
+            let Some(PathStep::Key(key)) = self.path.pop() else {
+                return Err(self.syntax());
+            };
             object.insert(key, value);
+            self.skip_space();
+            match self.peek() {
+                Some(b',') => self.at += 1,
+                Some(b'}') => {
+                    self.at += 1;
+                    return Ok(Value::Object(object));
+                }
+                _ => return Err(self.syntax()),
+            }
         }
-        Ok(Value::Object(object))
+    }
+
+    /// `filing.project`, `a[1]`: rendered only when a duplicate is found.
+    fn path_text(&self) -> String {
+        let mut out = String::new();
+        for step in &self.path {
+            match step {
+                PathStep::Key(k) => {
+                    if !out.is_empty() {
+                        out.push('.');
+                    }
+                    out.push_str(k);
+                }
+                PathStep::Index(i) => {
+                    out.push('[');
+                    out.push_str(&i.to_string());
+                    out.push(']');
+                }
+            }
+        }
+        out
+    }
+
+    fn hex4(&mut self) -> Result<u32, JsonError> {
+        let mut n = 0;
+        for _ in 0..4 {
+            let digit = self
+                .peek()
+                .and_then(|b| char::from(b).to_digit(16))
+                .ok_or_else(|| self.syntax())?;
+            n = n * 16 + digit;
+            self.at += 1;
+        }
+        Ok(n)
+    }
+
+    /// A string, the opening quote next. The input is known to be UTF-8.
+    fn string(&mut self) -> Result<String, JsonError> {
+        self.at += 1;
+        let mut out = Vec::new();
+        loop {
+            let Some(b) = self.peek() else {
+                return Err(self.syntax());
+            };
+            match b {
+                b'"' => {
+                    self.at += 1;
+                    // Only whole characters and escapes went in.
+                    return String::from_utf8(out).map_err(|_| self.syntax());
+                }
+                b'\\' => {
+                    let escape_at = self.at;
+                    self.at += 1;
+                    let c = match self.peek() {
+                        Some(b'"') => '"',
+                        Some(b'\\') => '\\',
+                        Some(b'/') => '/',
+                        Some(b'b') => '\u{8}',
+                        Some(b'f') => '\u{c}',
+                        Some(b'n') => '\n',
+                        Some(b'r') => '\r',
+                        Some(b't') => '\t',
+                        Some(b'u') => {
+                            self.at += 1;
+                            let unit = self.hex4()?;
+                            let code = match unit {
+                                0xD800..=0xDBFF => {
+                                    if self.bytes.get(self.at..self.at + 2) != Some(b"\\u") {
+                                        return Err(self.lone(escape_at));
+                                    }
+                                    self.at += 2;
+                                    let low = self.hex4()?;
+                                    if !(0xDC00..=0xDFFF).contains(&low) {
+                                        return Err(self.lone(escape_at));
+                                    }
+                                    0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)
+                                }
+                                0xDC00..=0xDFFF => return Err(self.lone(escape_at)),
+                                _ => unit,
+                            };
+                            let Some(c) = char::from_u32(code) else {
+                                return Err(self.lone(escape_at));
+                            };
+                            let mut buf = [0; 4];
+                            out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+                            continue;
+                        }
+                        _ => return Err(self.syntax()),
+                    };
+                    self.at += 1;
+                    out.push(c as u8);
+                }
+                // Control characters must be escaped.
+                0..=0x1F => return Err(self.syntax()),
+                _ => {
+                    out.push(b);
+                    self.at += 1;
+                }
+            }
+        }
+    }
+
+    fn digits(&mut self) -> usize {
+        let from = self.at;
+        while let Some(b'0'..=b'9') = self.peek() {
+            self.at += 1;
+        }
+        self.at - from
+    }
+
+    /// A number as JSON writes it. Integers that fit 64 bits stay exact;
+    /// any other number is kept as the nearest `f64` it can be read as
+    /// here (never used as money: the readers after this one refuse a
+    /// fraction by name, and a package's canonical form refuses floats).
+    fn number(&mut self) -> Result<Value, JsonError> {
+        let from = self.at;
+        let negative = self.peek() == Some(b'-');
+        if negative {
+            self.at += 1;
+        }
+        let int_from = self.at;
+        let int_digits = self.digits();
+        if int_digits == 0 || (int_digits > 1 && self.bytes[int_from] == b'0') {
+            return Err(self.syntax());
+        }
+        let mut fraction = 0;
+        if self.peek() == Some(b'.') {
+            self.at += 1;
+            fraction = self.digits();
+            if fraction == 0 {
+                return Err(self.syntax());
+            }
+        }
+        let mut has_exponent = false;
+        if let Some(b'e' | b'E') = self.peek() {
+            has_exponent = true;
+            self.at += 1;
+            if let Some(b'-' | b'+') = self.peek() {
+                self.at += 1;
+            }
+            if self.digits() == 0 {
+                return Err(self.syntax());
+            }
+        }
+        let text = &self.bytes[from..self.at];
+        if fraction == 0 && !has_exponent {
+            let exact = self.bytes[int_from..self.at].iter().try_fold(0u64, |n, b| {
+                n.checked_mul(10)?.checked_add(u64::from(b - b'0'))
+            });
+            match exact {
+                Some(n) if !negative => return Ok(Value::Number(n.into())),
+                Some(n) if n <= 1 << 63 => {
+                    return Ok(Value::Number(0i64.wrapping_sub_unsigned(n).into()))
+                }
+                _ => {}
+            }
+        }
+        // Past f64's range is refused, as serde_json refuses it.
+        Number::from_f64(float_of(text))
+            .map(Value::Number)
+            .ok_or_else(|| self.syntax())
+    }
+}
+
+/// The `f64` of a JSON number's text. Exact (correctly rounded) when its
+/// digits fit 2^53 and its decimal exponent is within ±22, which covers
+/// every number people write; otherwise the nearest this simple reading
+/// gets. Only ever a value to refuse, never a value to use.
+fn float_of(text: &[u8]) -> f64 {
+    let mut mantissa: u64 = 0;
+    let mut scale: i32 = 0;
+    let mut exponent: i32 = 0;
+    let mut seen_point = false;
+    let mut negative = false;
+    let mut digits_dropped = 0i32;
+    let mut i = 0;
+    while i < text.len() {
+        match text[i] {
+            b'-' if i == 0 => negative = true,
+            b'.' => seen_point = true,
+            d @ b'0'..=b'9' => {
+                if mantissa < (1 << 53) / 10 {
+                    mantissa = mantissa * 10 + u64::from(d - b'0');
+                    if seen_point {
+                        scale -= 1;
+                    }
+                } else if !seen_point {
+                    digits_dropped += 1;
+                }
+            }
+            b'e' | b'E' => {
+                let (minus, from) = match text.get(i + 1) {
+                    Some(b'-') => (true, i + 2),
+                    Some(b'+') => (false, i + 2),
+                    _ => (false, i + 1),
+                };
+                for b in &text[from..] {
+                    exponent = exponent
+                        .saturating_mul(10)
+                        .saturating_add(i32::from(b - b'0'));
+                }
+                if minus {
+                    exponent = -exponent;
+                }
+                break;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    let power = scale
+        .saturating_add(exponent)
+        .saturating_add(digits_dropped);
+    // One exact power of ten (the fast path), else steps of 10^22.
+    let mut value = mantissa as f64;
+    let mut left = power;
+    while left != 0 && value != 0.0 && value.is_finite() {
+        let step = left.clamp(-22, 22);
+        if step > 0 {
+            value *= 10f64.powi(step);
+        } else {
+            value /= 10f64.powi(-step);
+        }
+        left -= step;
+    }
+    if negative {
+        -value
+    } else {
+        value
     }
 }
 
@@ -176,27 +462,23 @@ pub fn parse(bytes: &[u8], limit: usize) -> Result<Value, JsonError> {
         return Err(JsonError::TooLarge { limit });
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let found = RefCell::new(None);
-    let mut reader = serde_json::Deserializer::from_slice(bytes);
-    let parsed = Strict {
-        at: Step::Root,
-        found: &found,
+    let mut reader = Reader {
+        bytes,
+        at: 0,
+        depth: 0,
+        path: Vec::new(),
+    };
+    // Text, or where it stops being text.
+    if let Err(e) = std::str::from_utf8(bytes) {
+        let (line, column) = reader.position(e.valid_up_to());
+        return Err(JsonError::Syntax { line, column });
     }
-    .deserialize(&mut reader)
-    .and_then(|v| reader.end().map(|()| v));
-    parsed.map_err(|e| {
-        found.take().unwrap_or_else(|| {
-            let (line, column) = (e.line(), e.column());
-            let text = e.to_string();
-            if text.contains("surrogate") || text.contains("hex escape") {
-                JsonError::LoneSurrogate { line, column }
-            } else if text.contains("recursion limit") {
-                JsonError::TooDeep
-            } else {
-                JsonError::Syntax { line, column }
-            }
-        })
-    })
+    let value = reader.value()?;
+    reader.skip_space();
+    if reader.at != bytes.len() {
+        return Err(reader.syntax());
+    }
+    Ok(value)
 }
 
 #[cfg(test)]

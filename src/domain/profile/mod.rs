@@ -53,12 +53,14 @@ impl ProfileId {
     pub fn def(self) -> Arc<ProfileDef> {
         static READ: [OnceLock<Arc<ProfileDef>>; 2] = [OnceLock::new(), OnceLock::new()];
         READ[self as usize]
-            .get_or_init(|| match ProfileDef::parse(SHIPPED_FILES[self as usize].as_bytes()) {
-                Ok(def) => Arc::new(def),
-                // Not `expect`: formatting the error would pull `Debug`
-                // into the bundle for a case the tests rule out.
-                Err(_) => panic!("a shipped profile does not read"),
-            })
+            .get_or_init(
+                || match ProfileDef::parse(SHIPPED_FILES[self as usize].as_bytes()) {
+                    Ok(def) => Arc::new(def),
+                    // Not `expect`: formatting the error would pull `Debug`
+                    // into the bundle for a case the tests rule out.
+                    Err(_) => panic!("a shipped profile does not read"),
+                },
+            )
             .clone()
     }
 }
