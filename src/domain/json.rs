@@ -481,6 +481,90 @@ pub fn parse(bytes: &[u8], limit: usize) -> Result<Value, JsonError> {
     Ok(value)
 }
 
+/// JSON text of a value as serde_json writes it (the same escapes, the
+/// same two-space pretty layout), without its generic serializer in the
+/// bundle.
+pub fn write(value: &Value, pretty: bool) -> String {
+    let mut out = String::new();
+    write_value(value, if pretty { Some(0) } else { None }, &mut out);
+    out
+}
+
+/// `indent`: the depth when pretty, `None` when compact.
+fn write_value(value: &Value, indent: Option<usize>, out: &mut String) {
+    let (open, close, len) = match value {
+        Value::Null => return out.push_str("null"),
+        Value::Bool(b) => return out.push_str(if *b { "true" } else { "false" }),
+        Value::Number(n) => return out.push_str(&n.to_string()),
+        Value::String(s) => return write_str(s, out),
+        Value::Array(items) => ('[', ']', items.len()),
+        Value::Object(map) => ('{', '}', map.len()),
+    };
+    out.push(open);
+    let inner = indent.map(|d| d + 1);
+    let new_line = |depth: usize, out: &mut String| {
+        out.push('\n');
+        for _ in 0..depth {
+            out.push_str("  ");
+        }
+    };
+    let mut first = true;
+    let mut item = |out: &mut String| {
+        if !std::mem::take(&mut first) {
+            out.push(',');
+        }
+        if let Some(d) = inner {
+            new_line(d, out);
+        }
+    };
+    match value {
+        Value::Array(items) => {
+            for v in items {
+                item(out);
+                write_value(v, inner, out);
+            }
+        }
+        Value::Object(map) => {
+            for (k, v) in map {
+                item(out);
+                write_str(k, out);
+                out.push_str(if inner.is_some() { ": " } else { ":" });
+                write_value(v, inner, out);
+            }
+        }
+        _ => {}
+    }
+    if let (Some(d), true) = (indent, len > 0) {
+        new_line(d, out);
+    }
+    out.push(close);
+}
+
+/// A JSON string: `"` and `\\` escaped, control characters as `\n`, `\t`
+/// … or `\u00XX`; everything else as itself.
+pub fn write_str(s: &str, out: &mut String) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            c if (c as u32) < 0x20 => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                out.push_str("\\u00");
+                out.push(char::from(HEX[(c as usize) >> 4]));
+                out.push(char::from(HEX[(c as usize) & 15]));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

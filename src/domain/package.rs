@@ -378,10 +378,9 @@ pub fn canonical_json(value: &Value) -> Result<String, PackageError> {
 
 fn write_canonical(value: &Value, out: &mut String) -> Result<(), PackageError> {
     match value {
-        Value::Null | Value::Bool(_) | Value::String(_) => out.push_str(
-            &serde_json::to_string(value)
-                .map_err(|e| PackageError::Shape(ReadError::serde("", e.to_string())))?,
-        ),
+        Value::Null | Value::Bool(_) | Value::String(_) => {
+            out.push_str(&super::json::write(value, false))
+        }
         Value::Number(n) => {
             if n.is_f64() {
                 return Err(PackageError::Float);
@@ -406,10 +405,7 @@ fn write_canonical(value: &Value, out: &mut String) -> Result<(), PackageError> 
                 if i > 0 {
                     out.push(',');
                 }
-                out.push_str(
-                    &serde_json::to_string(key)
-                        .map_err(|e| PackageError::Shape(ReadError::serde("", e.to_string())))?,
-                );
+                super::json::write_str(key, out);
                 out.push(':');
                 write_canonical(&map[key], out)?;
             }
@@ -426,11 +422,7 @@ pub fn json_text<T: Serialize>(value: &T, pretty: bool) -> String {
     let Ok(value) = serde_json::to_value(value) else {
         return String::new();
     };
-    if pretty {
-        serde_json::to_string_pretty(&value).unwrap_or_default()
-    } else {
-        value.to_string()
-    }
+    super::json::write(&value, pretty)
 }
 
 /// Read an untrusted package: size, JSON, version, digest, then shape.

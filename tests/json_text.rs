@@ -1,10 +1,11 @@
-//! The strict JSON reader (`domain::json::parse`, its own parser since
-//! serde_json's deserializer left the bundle) against serde_json, which
-//! stays the reference natively: the same documents are accepted with the
-//! same values, the same ones refused, and what only the strict reader
-//! refuses (duplicate keys, lone surrogates) is refused by name.
+//! The JSON reader and writer of `domain::json` (their own code since
+//! serde_json's deserializer and serializer left the bundle) against
+//! serde_json, which stays the reference natively: the same documents are
+//! accepted with the same values, the same ones refused, what only the
+//! strict reader refuses (duplicate keys, lone surrogates) is refused by
+//! name, and every value is written byte for byte as serde_json writes it.
 
-use procurement_route_wizard::domain::json::{parse, JsonError};
+use procurement_route_wizard::domain::json::{parse, write, JsonError};
 use proptest::prelude::*;
 use serde_json::Value;
 
@@ -159,6 +160,7 @@ fn value() -> impl Strategy<Value = Value> {
             .prop_filter("finite", |f| f.is_finite())
             .prop_map(Value::from),
         ".{0,12}".prop_map(Value::String),
+        "[\\x00-\\x20\"\\\\/\u{7f}\u{2028}é]{0,8}".prop_map(Value::String),
     ];
     leaf.prop_recursive(4, 48, 6, |inner| {
         prop_oneof![
@@ -184,6 +186,12 @@ proptest! {
         let text = if pretty { serde_json::to_string_pretty(&v) } else { serde_json::to_string(&v) }.unwrap();
         let read = parse(text.as_bytes(), BIG).unwrap();
         prop_assert!(same(&read, &v), "{} read as {}", text, read);
+    }
+
+    #[test]
+    fn writes_what_serde_json_writes(v in value(), pretty in any::<bool>()) {
+        let theirs = if pretty { serde_json::to_string_pretty(&v) } else { serde_json::to_string(&v) }.unwrap();
+        prop_assert_eq!(write(&v, pretty), theirs);
     }
 
     #[test]
