@@ -374,7 +374,8 @@ impl Reader<'_> {
             });
             match exact {
                 Some(n) if !negative => return Ok(Value::Number(n.into())),
-                Some(n) if n <= 1 << 63 => {
+                // `-0` is read as the float -0.0, as serde_json reads it.
+                Some(n) if n != 0 && n <= 1 << 63 => {
                     return Ok(Value::Number(0i64.wrapping_sub_unsigned(n).into()))
                 }
                 _ => {}
