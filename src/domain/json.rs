@@ -125,7 +125,8 @@ impl Reader<'_> {
         }
     }
 
-    fn expect(&mut self, word: &[u8]) -> Result<(), JsonError> {
+    /// The bytes of `word` (`null`, `:`), or a syntax error where they stop.
+    fn literal(&mut self, word: &[u8]) -> Result<(), JsonError> {
         for b in word {
             if self.peek() != Some(*b) {
                 return Err(self.syntax());
@@ -138,9 +139,9 @@ impl Reader<'_> {
     fn value(&mut self) -> Result<Value, JsonError> {
         self.skip_space();
         match self.peek() {
-            Some(b'n') => self.expect(b"null").map(|()| Value::Null),
-            Some(b't') => self.expect(b"true").map(|()| Value::Bool(true)),
-            Some(b'f') => self.expect(b"false").map(|()| Value::Bool(false)),
+            Some(b'n') => self.literal(b"null").map(|()| Value::Null),
+            Some(b't') => self.literal(b"true").map(|()| Value::Bool(true)),
+            Some(b'f') => self.literal(b"false").map(|()| Value::Bool(false)),
             Some(b'"') => self.string().map(Value::String),
             Some(b'-' | b'0'..=b'9') => self.number(),
             Some(b'[') => self.nested(Self::array),
@@ -163,66 +164,74 @@ impl Reader<'_> {
         Ok(value)
     }
 
+    /// After `[` or `{`: whether the container closes at once (`[]`, `{}`).
+    fn empty(&mut self, close: u8) -> bool {
+        self.skip_space();
+        let empty = self.peek() == Some(close);
+        if empty {
+            self.at += 1;
+        }
+        empty
+    }
+
+    /// After an item: `,` (another follows) or `close` (the last one).
+    fn another(&mut self, close: u8) -> Result<bool, JsonError> {
+        self.skip_space();
+        match self.peek() {
+            Some(b',') => {
+                self.at += 1;
+                Ok(true)
+            }
+            Some(c) if c == close => {
+                self.at += 1;
+                Ok(false)
+            }
+            _ => Err(self.syntax()),
+        }
+    }
+
     fn array(&mut self) -> Result<Value, JsonError> {
         let mut items = Vec::new();
-        self.skip_space();
-        if self.peek() == Some(b']') {
-            self.at += 1;
-            return Ok(Value::Array(items));
-        }
-        loop {
-            self.path.push(PathStep::Index(items.len()));
-            items.push(self.value()?);
-            self.path.pop();
-            self.skip_space();
-            match self.peek() {
-                Some(b',') => self.at += 1,
-                Some(b']') => {
-                    self.at += 1;
-                    return Ok(Value::Array(items));
+        if !self.empty(b']') {
+            loop {
+                self.path.push(PathStep::Index(items.len()));
+                items.push(self.value()?);
+                self.path.pop();
+                if !self.another(b']')? {
+                    break;
                 }
-                _ => return Err(self.syntax()),
             }
         }
+        Ok(Value::Array(items))
     }
 
     fn object(&mut self) -> Result<Value, JsonError> {
         let mut object = Map::new();
-        self.skip_space();
-        if self.peek() == Some(b'}') {
-            self.at += 1;
-            return Ok(Value::Object(object));
-        }
-        loop {
-            self.skip_space();
-            if self.peek() != Some(b'"') {
-                return Err(self.syntax());
-            }
-            let key = self.string()?;
-            if object.contains_key(&key) {
-                return Err(JsonError::Duplicate {
-                    at: self.path_text(),
-                    key,
-                });
-            }
-            self.skip_space();
-            self.expect(b":")?;
-            self.path.push(PathStep::Key(key));
-            let value = self.value()?;
-            let Some(PathStep::Key(key)) = self.path.pop() else {
-                return Err(self.syntax());
-            };
-            object.insert(key, value);
-            self.skip_space();
-            match self.peek() {
-                Some(b',') => self.at += 1,
-                Some(b'}') => {
-                    self.at += 1;
-                    return Ok(Value::Object(object));
+        if !self.empty(b'}') {
+            loop {
+                self.skip_space();
+                if self.peek() != Some(b'"') {
+                    return Err(self.syntax());
                 }
-                _ => return Err(self.syntax()),
+                let key = self.string()?;
+                if object.contains_key(&key) {
+                    return Err(JsonError::Duplicate {
+                        at: self.path_text(),
+                        key,
+                    });
+                }
+                self.skip_space();
+                self.literal(b":")?;
+                self.path.push(PathStep::Key(key.clone()));
+                let value = self.value()?;
+                self.path.pop();
+                object.insert(key, value);
+                if !self.another(b'}')? {
+                    break;
+                }
             }
         }
+        Ok(Value::Object(object))
     }
 
     /// `filing.project`, `a[1]`: rendered only when a duplicate is found.

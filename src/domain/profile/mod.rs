@@ -51,7 +51,8 @@ impl ProfileId {
     /// The files are part of the build and `profile::tests` reads them, so
     /// a broken one fails the tests, never a purchaser.
     pub fn def(self) -> Arc<ProfileDef> {
-        static READ: [OnceLock<Arc<ProfileDef>>; 2] = [OnceLock::new(), OnceLock::new()];
+        static READ: [OnceLock<Arc<ProfileDef>>; ProfileId::ALL.len()] =
+            [const { OnceLock::new() }; ProfileId::ALL.len()];
         READ[self as usize]
             .get_or_init(
                 || match ProfileDef::parse(SHIPPED_FILES[self as usize].as_bytes()) {
