@@ -6,7 +6,6 @@
 //! per-instance prefix.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 use std::sync::atomic::{AtomicU32, Ordering};
 
@@ -43,7 +42,13 @@ thread_local! {
     /// Mounted wizards live here until `unmount()`, not in the JS handle:
     /// a portal that drops the handle (and lets the GC collect it) must not
     /// see its wizard vanish.
-    static MOUNTED: RefCell<HashMap<u32, Mounted>> = RefCell::new(HashMap::new());
+    /// A few entries at most: a list, not a hash map (each map type costs
+    /// the bundle its own copy of the hashing code).
+    static MOUNTED: RefCell<Vec<(u32, Mounted)>> = const { RefCell::new(Vec::new()) };
+}
+
+fn mounted(list: &[(u32, Mounted)], key: u32) -> Option<&Mounted> {
+    list.iter().find(|(k, _)| *k == key).map(|(_, m)| m)
 }
 
 /// A mounted wizard.
@@ -82,7 +87,7 @@ pub fn mount(element: HtmlElement, config: JsValue) -> Result<WizardHandle, JsVa
 pub fn mount_with(host: HtmlElement, cfg: HostConfig) -> Result<WizardHandle, JsValue> {
     // Two live instances on one namespace would resume the same draft and
     // block each other's saves as if another tab had written.
-    let taken = MOUNTED.with(|m| m.borrow().values().any(|m| m.namespace == cfg.namespace));
+    let taken = MOUNTED.with(|m| m.borrow().iter().any(|(_, m)| m.namespace == cfg.namespace));
     if taken {
         return Err(js_error(&format!(
             "invalid config.namespace: {} is already used by a wizard mounted on this page; give each instance its own namespace",
@@ -180,7 +185,7 @@ pub fn mount_with(host: HtmlElement, cfg: HostConfig) -> Result<WizardHandle, Js
         }
     });
     MOUNTED.with(|m| {
-        m.borrow_mut().insert(
+        m.borrow_mut().push((
             key,
             Mounted {
                 view: Box::new(view),
@@ -189,7 +194,7 @@ pub fn mount_with(host: HtmlElement, cfg: HostConfig) -> Result<WizardHandle, Js
                 namespace: namespace_kept,
                 crash_test,
             },
-        )
+        ))
     });
     Ok(WizardHandle { key })
 }
@@ -200,7 +205,11 @@ impl WizardHandle {
     pub fn unmount(&mut self) {
         // Taken out of the registry first: disposing may run cleanups that
         // look the registry up again.
-        let mounted = MOUNTED.with(|m| m.borrow_mut().remove(&self.key));
+        let mounted = MOUNTED.with(|m| {
+            let mut list = m.borrow_mut();
+            let at = list.iter().position(|(k, _)| *k == self.key)?;
+            Some(list.swap_remove(at).1)
+        });
         if let Some(m) = mounted {
             // The last edit is written before anything goes away.
             crate::ui::drafts::flush(m.wizard);
@@ -222,7 +231,7 @@ impl WizardHandle {
 
     fn wizard(&self) -> Result<Wizard, JsValue> {
         MOUNTED
-            .with(|m| m.borrow().get(&self.key).map(|m| m.wizard))
+            .with(|m| mounted(&m.borrow(), self.key).map(|m| m.wizard))
             .ok_or_else(|| js_error("the wizard is unmounted"))
     }
 
@@ -245,7 +254,7 @@ impl WizardHandle {
     /// said `crashTest: true`; throws otherwise.
     #[wasm_bindgen(js_name = crashForTests)]
     pub fn crash_for_tests(&self) -> Result<(), JsValue> {
-        let armed = MOUNTED.with(|m| m.borrow().get(&self.key).is_some_and(|m| m.crash_test));
+        let armed = MOUNTED.with(|m| mounted(&m.borrow(), self.key).is_some_and(|m| m.crash_test));
         if !armed {
             return Err(js_error(
                 "crashForTests() needs crashTest: true in the config",

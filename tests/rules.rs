@@ -249,6 +249,22 @@ fails_when!(
         f.department.units[0].uscc = f.department.organiser.uscc.clone();
     }
 );
+#[test]
+fn d7_counts_distinct_codes_across_units_and_organiser() {
+    let d7 = |f: &Filing| findings(f, Liaocheng).iter().any(|x| x.rule == "D7");
+    let mut f = sample(DOwn, Liaocheng);
+    assert!(!d7(&f));
+    // Two rows of one unit beside a different organiser: two units.
+    let code = f.department.units[0].uscc.clone();
+    for u in &mut f.department.units {
+        u.uscc = code.clone();
+    }
+    assert!(!d7(&f));
+    // The organiser is that same unit: one unit, nothing to aggregate.
+    f.department.organiser.uscc = code;
+    assert!(d7(&f));
+}
+
 fails_when!(
     d8_organiser_must_be_strictly_higher,
     DJoin,

@@ -11,7 +11,6 @@
 //! has written it ([`saved`]).
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -36,7 +35,8 @@ struct Kept {
 }
 
 thread_local! {
-    static KEPT: RefCell<HashMap<String, Kept>> = RefCell::new(HashMap::new());
+    /// By element-id prefix; one entry per mounted instance, so a list.
+    static KEPT: RefCell<Vec<(String, Kept)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// A mounted instance, by its element-id prefix.
@@ -48,12 +48,16 @@ pub fn keep(prefix: &str, container: Element, store: Store, lang: Lang) {
         lang,
         container,
     };
-    let _ = KEPT.try_with(|k| k.borrow_mut().insert(prefix.to_string(), kept));
+    let _ = KEPT.try_with(|k| {
+        let mut list = k.borrow_mut();
+        list.retain(|(p, _)| p != prefix);
+        list.push((prefix.to_string(), kept));
+    });
 }
 
 /// Unmounted: its answers were flushed by `unmount()`.
 pub fn forget(prefix: &str) {
-    let _ = KEPT.try_with(|k| k.borrow_mut().remove(prefix));
+    let _ = KEPT.try_with(|k| k.borrow_mut().retain(|(p, _)| p != prefix));
 }
 
 fn with_kept(w: Wizard, change: impl FnOnce(&mut Kept)) {
@@ -62,7 +66,7 @@ fn with_kept(w: Wizard, change: impl FnOnce(&mut Kept)) {
     };
     let _ = KEPT.try_with(|k| {
         if let Ok(mut map) = k.try_borrow_mut() {
-            if let Some(kept) = map.get_mut(&prefix) {
+            if let Some((_, kept)) = map.iter_mut().find(|(p, _)| *p == prefix) {
                 change(kept);
             }
         }
@@ -105,7 +109,7 @@ pub fn install() {
 fn rescue_all() {
     let _ = KEPT.try_with(|k| {
         if let Ok(map) = k.try_borrow() {
-            for kept in map.values() {
+            for (_, kept) in map.iter() {
                 rescue(kept);
             }
         }

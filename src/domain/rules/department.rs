@@ -1,7 +1,5 @@
 //! D1–D10: department centralized procurement (SD §1, LC §1).
 
-use std::collections::HashSet;
-
 use super::general::{self, choose, date, required, required_text, uscc};
 use super::{Ctx, Row};
 
@@ -53,7 +51,8 @@ pub(super) fn check_own(ctx: &mut Ctx) {
 
     let units = general::rows(ctx, "department.units", &d.units, 1);
     let mut codes = Vec::with_capacity(units.len());
-    let mut levels = HashSet::new();
+    // At most four levels: a list, not a set.
+    let mut levels = Vec::new();
     for (i, unit) in units.iter().enumerate() {
         let at = |field| Row {
             list: "department.units",
@@ -64,7 +63,9 @@ pub(super) fn check_own(ctx: &mut Ctx) {
         let (code, _) = general::party_basics(ctx, "department.units", i, unit);
         codes.push(code);
         if let Some(level) = choose(ctx, at("level"), unit.level, "field.level") {
-            levels.insert(level);
+            if !levels.contains(&level) {
+                levels.push(level);
+            }
         }
         // D4: 各需求单位分别备案采购计划.
         required_text(
@@ -110,11 +111,11 @@ pub(super) fn check_own(ctx: &mut Ctx) {
         );
     }
     // D7: nothing to aggregate with fewer than two distinct units.
-    let mut distinct: HashSet<&str> = codes.iter().flatten().map(|c| c.as_str()).collect();
-    if let Some(code) = &organiser_code {
-        distinct.insert(code.as_str());
-    }
-    if !units.is_empty() && distinct.len() < 2 {
+    // Fewer than two distinct codes: all the codes given are one.
+    let mut given = codes.iter().flatten().chain(organiser_code.as_ref());
+    let first = given.next();
+    let distinct = first.map_or(0, |f| 1 + usize::from(given.any(|c| c != f)));
+    if !units.is_empty() && distinct < 2 {
         ctx.warn("D7", "department.units", "D7.few", &[]);
     }
 }
