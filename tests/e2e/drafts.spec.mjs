@@ -126,6 +126,27 @@ test("a version-1 draft is migrated and resumes at its step", async ({ page }) =
   expect(JSON.parse((await stored(page))[`${PREFIX}v1-draft`]).draft_version).toBe(2);
 });
 
+test("the drafts list shows the newest first, unreadable entries after every draft", async ({ page }) => {
+  await openDemo(page);
+  const draft = (id, name, saved_at) => JSON.stringify({
+    draft_version: 1, id, name, profile: "liaocheng", step_index: 1, saved_at,
+    filing: { purchaser: { name: "聊城市教育局", uscc: "11371500004180002J", level: "city" } },
+  });
+  await page.evaluate((entries) => entries.forEach(([k, v]) => localStorage.setItem(k, v)), [
+    [`${PREFIX}broken-a`, "{not json"],
+    [`${PREFIX}d-old`, draft("d-old", "最早的草稿", "2026-01-01T08:00:00Z")],
+    [`${PREFIX}d-new`, draft("d-new", "最新的草稿", "2026-03-01T08:00:00Z")],
+    [`${PREFIX}d-mid`, draft("d-mid", "中间的草稿", "2026-02-01T08:00:00Z")],
+  ]);
+  await page.reload();
+  const rows = w(page).locator(".prw-drafts__table tbody tr");
+  await expect(rows).toHaveCount(4);
+  await expect(rows.nth(0)).toContainText("最新的草稿");
+  await expect(rows.nth(1)).toContainText("中间的草稿");
+  await expect(rows.nth(2)).toContainText("最早的草稿");
+  await expect(rows.nth(3)).toContainText("无法读取的草稿");
+});
+
 test("storage full: the previous save stays intact, the purchaser is told and offered export", async ({ page }) => {
   await openDemo(page);
   await startFiling(page, "满额测试");

@@ -253,10 +253,13 @@ impl<'a> Ctx<'a> {
             rule_def(rule).is_some_and(|d| d.messages.contains(&(key, severity))),
             "{rule} does not declare {key} as {severity:?}"
         );
-        let params: BTreeMap<String, String> = params
-            .iter()
-            .map(|(k, v)| ((*k).to_string(), v.clone()))
-            .collect();
+        // Inserted one by one: `collect` into a map sorts its input first,
+        // and that sort's code would be in the bundle for a few entries.
+        let mut map = BTreeMap::new();
+        for (k, v) in params {
+            map.insert((*k).to_string(), v.clone());
+        }
+        let params = map;
         let profile = &*self.profile.def;
         let clause = match self.cite_override.take() {
             Some(how) => cite(profile, rule, Some(how)),
