@@ -111,7 +111,9 @@ fn err(field: &str, key: &'static str) -> ConfigError {
 /// A host's value quoted for an error message, escaped as JSON (the
 /// bundle carries no `Debug` string escaper).
 pub fn quoted(s: &str) -> String {
-    Value::from(s).to_string()
+    let mut out = String::new();
+    crate::domain::json::write_str(s, &mut out);
+    out
 }
 
 fn given<'a>(map: &'a Map<String, Value>, field: &str) -> Option<&'a Value> {
@@ -371,6 +373,20 @@ pub fn parse(json: &str) -> Result<HostConfig, ConfigError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quoted_escapes_as_json() {
+        for s in [
+            "plain",
+            "a\"b",
+            "back\\slash",
+            "line\nbreak\t",
+            "\u{1}",
+            "中文",
+        ] {
+            assert_eq!(quoted(s), Value::from(s).to_string(), "{s:?}");
+        }
+    }
 
     #[test]
     fn defaults_and_a_full_config() {

@@ -158,7 +158,7 @@ pub fn mount_with(host: HtmlElement, cfg: HostConfig) -> Result<WizardHandle, Js
                 let step = wizard.nav.step.get_untracked();
                 let route = wizard.filing().with_untracked(|f| f.route.map(|r| r.id()));
                 let detail = serde_json::json!({ "step": step.id(), "route": route });
-                wizard.emit("wizard:change", &detail.to_string());
+                wizard.emit("wizard:change", &crate::domain::json::write(&detail, false));
             }
         });
         crate::ui::drafts::start_autosave(wizard);
@@ -177,8 +177,8 @@ pub fn mount_with(host: HtmlElement, cfg: HostConfig) -> Result<WizardHandle, Js
         "instance": wizard.prefix.get_value(),
         "locale": wizard.lang.get_untracked().tag(),
         "profile": wizard.profile.with_untracked(|p| p.id().to_string()),
-    })
-    .to_string();
+    });
+    let ready = crate::domain::json::write(&ready, false);
     queue_microtask(move || {
         if wizard.alive() {
             wizard.emit("wizard:ready", &ready)

@@ -3,7 +3,6 @@
 //! same draft. Keys are `prw:{namespace}:draft:{id}`, so portals, users and
 //! instances on one origin never collide.
 
-use gloo_storage::errors::StorageError;
 use gloo_storage::{LocalStorage, Storage};
 
 use crate::domain::draft::{self, Draft, DraftError};
@@ -204,15 +203,26 @@ impl Store {
         if !self.available {
             return Err(SaveError::Blocked);
         }
-        // gloo-storage serializes with serde_json and maps the DOMException.
-        let value = serde_json::to_value(draft).map_err(|e| SaveError::Other(e.to_string()))?;
-        match LocalStorage::set(self.key(&draft.id), value) {
-            Ok(()) => Ok(()),
-            Err(StorageError::JsError(js)) if js.name == "QuotaExceededError" => {
-                Err(SaveError::Quota)
-            }
-            Err(other) => Err(SaveError::Other(other.to_string())),
-        }
+        // Written by the domain's own JSON writer (gloo-storage's `set`
+        // would bring serde_json's writer into the bundle for this alone).
+        let text = crate::domain::draft::to_json(draft);
+        LocalStorage::raw()
+            .set_item(&self.key(&draft.id), &text)
+            .map_err(|e| {
+                let name = js_sys::Reflect::get(&e, &"name".into())
+                    .ok()
+                    .and_then(|n| n.as_string())
+                    .unwrap_or_default();
+                if name == "QuotaExceededError" {
+                    SaveError::Quota
+                } else {
+                    let message = js_sys::Reflect::get(&e, &"message".into())
+                        .ok()
+                        .and_then(|m| m.as_string())
+                        .unwrap_or_default();
+                    SaveError::Other(format!("{name}: {message}"))
+                }
+            })
     }
 
     pub fn remove_key(&self, key: &str) {

@@ -309,7 +309,7 @@ impl Wizard {
     fn emit_change(self, step: Step) {
         let route = self.filing.with_untracked(|f| f.route.map(|r| r.id()));
         let detail = serde_json::json!({ "step": step.id(), "route": route });
-        self.emit("wizard:change", &detail.to_string());
+        self.emit("wizard:change", &crate::domain::json::write(&detail, false));
     }
 
     /// Replace the whole filing (a new filing, a resumed draft).

@@ -5,7 +5,6 @@
 //! fails while the committed file is stale.
 
 use super::{citation, RULES, RULES_VERSION};
-use crate::domain::finding::Severity;
 use crate::domain::i18n::{lookup, Lang};
 use crate::domain::profile::shipped;
 
@@ -63,14 +62,6 @@ fn cell(text: &str) -> String {
     text.replace('|', "\\|").replace('\n', " ")
 }
 
-fn severity(s: Severity) -> &'static str {
-    match s {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
-        Severity::Info => "info",
-    }
-}
-
 fn title(id: &str) -> (&'static str, &'static str) {
     TITLES
         .iter()
@@ -116,7 +107,7 @@ pub fn markdown() -> String {
         for (key, sev) in rule.messages {
             out.push_str(&format!(
                 "| {} | `{key}` | {} | {} |\n",
-                severity(*sev),
+                sev.id(),
                 cell(&word(key, Lang::Zh)),
                 cell(&word(key, Lang::En))
             ));

@@ -48,7 +48,10 @@ pub fn save_now(w: Wizard) {
                 refresh_list(w);
             }
             let detail = serde_json::json!({ "id": draft.id, "revision": draft.revision, "savedAt": draft.saved_at });
-            w.emit("wizard:draft-saved", &detail.to_string());
+            w.emit(
+                "wizard:draft-saved",
+                &crate::domain::json::write(&detail, false),
+            );
             w.drafts.save_status.set(SaveStatus::Saved(now_ms()));
             // Autosave status is announced politely, not on every keystroke.
             w.nav.announce.set(saved_text(w, now_ms()));
