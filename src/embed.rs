@@ -155,10 +155,7 @@ pub fn mount_with(host: HtmlElement, cfg: HostConfig) -> Result<WizardHandle, Js
         Effect::new(move |first: Option<()>| {
             wizard.edits.track();
             if first.is_some() {
-                let step = wizard.nav.step.get_untracked();
-                let route = wizard.filing().with_untracked(|f| f.route.map(|r| r.id()));
-                let detail = serde_json::json!({ "step": step.id(), "route": route });
-                wizard.emit("wizard:change", &crate::domain::json::write(&detail, false));
+                wizard.emit_change(wizard.nav.step.get_untracked());
             }
         });
         crate::ui::drafts::start_autosave(wizard);
@@ -173,12 +170,14 @@ pub fn mount_with(host: HtmlElement, cfg: HostConfig) -> Result<WizardHandle, Js
         .ok_or_else(|| js_error("the wizard did not start"))?;
     // After mount() returns, so a host that adds listeners right after
     // mounting still hears it.
-    let ready = serde_json::json!({
-        "instance": wizard.prefix.get_value(),
-        "locale": wizard.lang.get_untracked().tag(),
-        "profile": wizard.profile.with_untracked(|p| p.id().to_string()),
-    });
-    let ready = crate::domain::json::write(&ready, false);
+    let ready = crate::ui::state::event_detail(&[
+        ("instance", wizard.prefix.get_value().into()),
+        ("locale", wizard.lang.get_untracked().tag().into()),
+        (
+            "profile",
+            wizard.profile.with_untracked(|p| p.id().to_string()).into(),
+        ),
+    ]);
     queue_microtask(move || {
         if wizard.alive() {
             wizard.emit("wizard:ready", &ready)

@@ -153,6 +153,16 @@ pub fn use_wizard() -> Wizard {
     })
 }
 
+/// An event's detail: a plain object of these fields (built in JS, not
+/// written as JSON text and parsed back).
+pub fn event_detail(fields: &[(&str, wasm_bindgen::JsValue)]) -> wasm_bindgen::JsValue {
+    let detail = js_sys::Object::new();
+    for (name, value) in fields {
+        let _ = js_sys::Reflect::set(&detail, &(*name).into(), value);
+    }
+    detail.into()
+}
+
 /// Today in China, from the browser's clock.
 pub fn today() -> Date {
     Date::china_today(js_sys::Date::now() as i64)
@@ -244,15 +254,14 @@ impl Wizard {
 
     /// Tell the host: a `CustomEvent` on the host element that bubbles out
     /// of the shadow root, and, when configured, a postMessage to the
-    /// parent window's origin. `detail_json` becomes `event.detail`.
-    pub fn emit(self, name: &str, detail_json: &str) {
-        let detail = js_sys::JSON::parse(detail_json).unwrap_or(wasm_bindgen::JsValue::NULL);
+    /// parent window's origin, with `detail` as `event.detail`.
+    pub fn emit(self, name: &str, detail: &wasm_bindgen::JsValue) {
         // try_: an event may come after an unmount has disposed the state.
         if let Some(host) = self.host.element.try_get_value().flatten() {
             let init = web_sys::CustomEventInit::new();
             init.set_bubbles(true);
             init.set_composed(true);
-            init.set_detail(&detail);
+            init.set_detail(detail);
             if let Ok(ev) = web_sys::CustomEvent::new_with_event_init_dict(name, &init) {
                 let _ = host.dispatch_event(&ev);
             }
@@ -261,7 +270,7 @@ impl Wizard {
             if let Some(parent) = web_sys::window().and_then(|w| w.parent().ok().flatten()) {
                 let message = js_sys::Object::new();
                 let _ = js_sys::Reflect::set(&message, &"type".into(), &name.into());
-                let _ = js_sys::Reflect::set(&message, &"detail".into(), &detail);
+                let _ = js_sys::Reflect::set(&message, &"detail".into(), detail);
                 let _ = parent.post_message(&message, &origin);
             }
         }
@@ -306,10 +315,14 @@ impl Wizard {
         self.drafts.pending.try_update_value(|p| p.dirty = true);
     }
 
-    fn emit_change(self, step: Step) {
+    /// `wizard:change`: the page shown and the route chosen.
+    pub fn emit_change(self, step: Step) {
         let route = self.filing.with_untracked(|f| f.route.map(|r| r.id()));
-        let detail = serde_json::json!({ "step": step.id(), "route": route });
-        self.emit("wizard:change", &crate::domain::json::write(&detail, false));
+        let route = route.map_or(wasm_bindgen::JsValue::NULL, Into::into);
+        self.emit(
+            "wizard:change",
+            &event_detail(&[("step", step.id().into()), ("route", route)]),
+        );
     }
 
     /// Replace the whole filing (a new filing, a resumed draft).

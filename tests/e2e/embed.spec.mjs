@@ -53,6 +53,32 @@ test("plain script tag: init, mount, handle API, locked pre-filled fields", asyn
   console.assertClean();
 });
 
+test("event details carry exactly the fields wizard.d.ts documents, as JSON types", async ({ page }) => {
+  const console = watchConsole(page);
+  await open(page, "custom-element.html");
+  const el = page.locator("procurement-route-wizard");
+  await expect(heading(el)).toHaveText("采购组织形式备案");
+  await el.getByRole("button", { name: "开始", exact: true }).click();
+  await el.getByLabel("自主联合采购").check();
+  await el.getByRole("button", { name: "继续", exact: true }).click();
+  await expect(heading(el)).toHaveText("采购单位信息");
+  const of = (type) => page.evaluate((t) => window.events.filter((e) => e.type === t).map((e) => e.detail), type);
+  await expect.poll(async () => (await of("wizard:draft-saved")).length).toBeGreaterThan(0);
+  const [ready] = await of("wizard:ready");
+  expect(Object.keys(ready).sort()).toEqual(["instance", "locale", "profile"]);
+  expect(ready).toMatchObject({ locale: "zh-CN", profile: "liaocheng" });
+  expect(typeof ready.instance).toBe("string");
+  const changes = await of("wizard:change");
+  expect(changes).toContainEqual({ step: "route", route: null });
+  expect(changes).toContainEqual({ step: "purchaser", route: "J-voluntary" });
+  const saved = (await of("wizard:draft-saved")).at(-1);
+  expect(Object.keys(saved).sort()).toEqual(["id", "revision", "savedAt"]);
+  expect(saved.id).toMatch(/^[A-Za-z0-9-]+$/);
+  expect(Number.isInteger(saved.revision) && saved.revision >= 1).toBe(true);
+  expect(saved.savedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/);
+  console.assertClean();
+});
+
 test("theming: custom properties from the config or the host's CSS reach the wizard", async ({ page }) => {
   await open(page, "plain-script.html");
   await expect(page.locator("#log")).toContainText("wizard:ready");

@@ -47,11 +47,13 @@ pub fn save_now(w: Wizard) {
             if w.nav.step.get_untracked() == Step::Start {
                 refresh_list(w);
             }
-            let detail = serde_json::json!({ "id": draft.id, "revision": draft.revision, "savedAt": draft.saved_at });
-            w.emit(
-                "wizard:draft-saved",
-                &crate::domain::json::write(&detail, false),
-            );
+            let detail = super::super::state::event_detail(&[
+                ("id", draft.id.as_str().into()),
+                // A count of saves: exact as a JS number far past any use.
+                ("revision", (draft.revision as f64).into()),
+                ("savedAt", draft.saved_at.as_str().into()),
+            ]);
+            w.emit("wizard:draft-saved", &detail);
             w.drafts.save_status.set(SaveStatus::Saved(now_ms()));
             // Autosave status is announced politely, not on every keystroke.
             w.nav.announce.set(saved_text(w, now_ms()));

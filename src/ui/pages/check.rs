@@ -163,7 +163,8 @@ pub(super) fn CheckPage() -> impl IntoView {
             let json = crate::domain::package::json_text(&package, false);
             w.package.set(Some(package));
             w.go(Step::Done);
-            w.emit("wizard:submit", &json);
+            let detail = js_sys::JSON::parse(&json).unwrap_or(wasm_bindgen::JsValue::NULL);
+            w.emit("wizard:submit", &detail);
         }
     };
     view! {
