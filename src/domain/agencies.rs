@@ -11,8 +11,7 @@ use serde_json::Value;
 
 use super::choice::Choice;
 use super::model::{AgencyChoice, Filing};
-use super::read::ReadError;
-use super::record::unknown_key;
+use super::read::{Fields, ReadError};
 use super::uscc::Uscc;
 use super::values::Level;
 
@@ -77,22 +76,19 @@ impl DirectoryOverride {
     pub fn from_value(value: &Value, at: &str) -> Result<Self, ReadError> {
         let (replace, list, list_at) = match value {
             Value::Array(list) => (false, list, at.to_string()),
-            Value::Object(map) => {
-                if let Some(k) = unknown_key(map, &["replace", "entries"]) {
-                    return Err(ReadError::new(format!("{at}.{k}"), "read.unknown_field")
-                        .with("known", "replace, entries"));
-                }
-                let replace = match map.get("replace") {
+            Value::Object(_) => {
+                let f = Fields::of(value, at)?;
+                f.known(&["replace", "entries"])?;
+                let replace = match f.map.get("replace") {
                     None => false,
-                    Some(v) => v
-                        .as_bool()
-                        .ok_or_else(|| ReadError::new(format!("{at}.replace"), "read.bool"))?,
+                    Some(v) => v.as_bool().ok_or_else(|| f.bad("replace", "read.bool"))?,
                 };
-                let list = map
+                let list = f
+                    .map
                     .get("entries")
                     .and_then(Value::as_array)
-                    .ok_or_else(|| ReadError::new(format!("{at}.entries"), "read.list"))?;
-                (replace, list, format!("{at}.entries"))
+                    .ok_or_else(|| f.bad("entries", "read.list"))?;
+                (replace, list, f.path("entries"))
             }
             _ => return Err(ReadError::new(at, "read.list")),
         };
@@ -137,36 +133,29 @@ impl DirectoryOverride {
 }
 
 fn read_agency(value: &Value, at: &str) -> Result<Agency, ReadError> {
-    const KEYS: [&str; 5] = ["name", "level", "region", "uscc", "role"];
-    let map = value
-        .as_object()
-        .ok_or_else(|| ReadError::new(at, "read.object"))?;
-    if let Some(k) = unknown_key(map, &KEYS) {
-        return Err(ReadError::new(format!("{at}.{k}"), "read.unknown_field")
-            .with("known", KEYS.join(", ")));
-    }
-    let bad = |f: &str, key: &'static str| ReadError::new(format!("{at}.{f}"), key);
-    let text = |f: &str| map.get(f).and_then(Value::as_str).map(str::trim);
+    let f = Fields::of(value, at)?;
+    f.known(&["name", "level", "region", "uscc", "role"])?;
+    let text = |key: &str| f.str(key).map(str::trim);
     let name = text("name")
         .filter(|n| !n.is_empty() && n.chars().count() <= 100)
-        .ok_or_else(|| bad("name", "read.nonempty"))?;
+        .ok_or_else(|| f.bad("name", "read.nonempty"))?;
     let level = text("level")
         .and_then(|id| Level::all().iter().copied().find(|l| l.id() == id))
-        .ok_or_else(|| bad("level", "read.level"))?;
+        .ok_or_else(|| f.bad("level", "read.level"))?;
     let region = text("region")
         .filter(|r| (2..=6).contains(&r.len()) && r.bytes().all(|b| b.is_ascii_digit()))
-        .ok_or_else(|| bad("region", "read.division_prefix"))?;
-    let uscc = match map.get("uscc") {
-        None | Some(Value::Null) => None,
+        .ok_or_else(|| f.bad("region", "read.division_prefix"))?;
+    let uscc = match f.given("uscc") {
+        None => None,
         Some(v) => Some(
             v.as_str()
                 .and_then(|s| Uscc::parse(s).ok())
                 .map(|u| u.to_string())
-                .ok_or_else(|| bad("uscc", "read.uscc"))?,
+                .ok_or_else(|| f.bad("uscc", "read.uscc"))?,
         ),
     };
-    let role = match map.get("role") {
-        None | Some(Value::Null) => None,
+    let role = match f.given("role") {
+        None => None,
         Some(v) => Some(
             v.as_str()
                 .and_then(|id| {
@@ -175,7 +164,8 @@ fn read_agency(value: &Value, at: &str) -> Result<Agency, ReadError> {
                         .find(|c| c.id() == id)
                 })
                 .ok_or_else(|| {
-                    bad("role", "read.one_of").with("known", "provincial_centre, jinan_centre")
+                    f.bad("role", "read.one_of")
+                        .with("known", "provincial_centre, jinan_centre")
                 })?,
         ),
     };

@@ -7,7 +7,7 @@ use serde_json::Value;
 use super::json::{self, JsonError};
 use super::model::Filing;
 use super::profile::valid_id as valid_profile_id;
-use super::read::ReadError;
+use super::read::{Fields, ReadError};
 use super::record;
 use super::route::{steps, RouteId, Step};
 
@@ -109,42 +109,31 @@ fn read_draft(value: &Value) -> Result<Draft, ReadError> {
         "saved_at",
         "filing",
     ];
-    let object = value
-        .as_object()
-        .ok_or_else(|| ReadError::new("", "read.object"))?;
-    if let Some(k) = record::unknown_key(object, &KEYS) {
-        return Err(ReadError::new(k, "read.unknown_field").with("known", KEYS.join(", ")));
-    }
-    let field = |k: &str| {
-        object
-            .get(k)
-            .ok_or_else(|| ReadError::new(k, "read.missing"))
-    };
+    let f = Fields::of(value, "")?;
+    f.known(&KEYS)?;
+    // Present, even as null (then it is not the text or number it must be).
+    let field = |k: &str| f.map.get(k).ok_or_else(|| f.bad(k, "read.missing"));
     let text = |k: &str| {
         field(k)?
             .as_str()
             .map(str::to_string)
-            .ok_or_else(|| ReadError::new(k, "read.string"))
+            .ok_or_else(|| f.bad(k, "read.string"))
     };
     let number = |k: &str| {
         field(k)?
             .as_u64()
-            .ok_or_else(|| ReadError::new(k, "read.whole_number"))
+            .ok_or_else(|| f.bad(k, "read.whole_number"))
     };
-    let id_of = |k: &str| {
-        field(k)?
-            .as_str()
-            .ok_or_else(|| ReadError::new(k, "read.string"))
-    };
+    let id_of = |k: &str| field(k)?.as_str().ok_or_else(|| f.bad(k, "read.string"));
     Ok(Draft {
         draft_version: number("draft_version")?,
         id: text("id")?,
         name: text("name")?,
         profile: Some(id_of("profile")?)
             .filter(|id| valid_profile_id(id))
-            .ok_or_else(|| ReadError::new("profile", "read.profile_id"))?
+            .ok_or_else(|| f.bad("profile", "read.profile_id"))?
             .to_string(),
-        step: Step::from_id(id_of("step")?).ok_or_else(|| ReadError::new("step", "read.option"))?,
+        step: Step::from_id(id_of("step")?).ok_or_else(|| f.bad("step", "read.option"))?,
         revision: number("revision")?,
         created_at: text("created_at")?,
         saved_at: text("saved_at")?,

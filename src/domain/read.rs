@@ -2,8 +2,13 @@
 //! config, threshold overrides, packages: where (the field's path) and
 //! what was expected, in zh-CN and en from the shared catalog.
 
+use serde_json::{Map, Value};
+
+use super::choice::Choice;
+use super::finding::Localized;
 use super::i18n::{render, Lang};
 use super::json::JsonError;
+use super::record::unknown_key;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReadError {
@@ -94,6 +99,136 @@ impl ReadError {
         }
         let sep = if lang == Lang::Zh { "：" } else { ": " };
         format!("{}{sep}{}", self.path, self.reason(lang))
+    }
+}
+
+/// An object read strictly, and where it is: every reader of an untrusted
+/// object (profiles, overrides, the agency directory, drafts) names a bad
+/// field by its path through these, one copy of each check in the bundle.
+pub struct Fields<'a> {
+    pub map: &'a Map<String, Value>,
+    at: String,
+}
+
+impl<'a> Fields<'a> {
+    /// A field's error: its path and the reason.
+    pub fn bad(&self, key: &str, reason: &'static str) -> ReadError {
+        ReadError::new(self.path(key), reason)
+    }
+
+    /// The field, when given and not null.
+    pub fn given(&self, key: &str) -> Option<&'a Value> {
+        self.map.get(key).filter(|v| !v.is_null())
+    }
+
+    /// The field as text, when it is text.
+    pub fn str(&self, key: &str) -> Option<&'a str> {
+        self.map.get(key).and_then(Value::as_str)
+    }
+
+    pub fn of(value: &'a Value, at: &str) -> Result<Self, ReadError> {
+        let map = value
+            .as_object()
+            .ok_or_else(|| ReadError::new(at, "read.object"))?;
+        Ok(Fields {
+            map,
+            at: at.to_string(),
+        })
+    }
+
+    pub fn path(&self, key: &str) -> String {
+        if self.at.is_empty() {
+            key.to_string()
+        } else {
+            format!("{}.{key}", self.at)
+        }
+    }
+
+    pub fn known(&self, keys: &[&str]) -> Result<(), ReadError> {
+        match unknown_key(self.map, keys) {
+            Some(k) => {
+                Err(ReadError::new(self.path(k), "read.unknown_field")
+                    .with("known", keys.join(", ")))
+            }
+            None => Ok(()),
+        }
+    }
+
+    pub fn get(&self, key: &str) -> Result<&'a Value, ReadError> {
+        self.map
+            .get(key)
+            .filter(|v| !v.is_null())
+            .ok_or_else(|| ReadError::new(self.path(key), "read.missing"))
+    }
+
+    pub fn text(&self, key: &str) -> Result<String, ReadError> {
+        let s = self
+            .get(key)?
+            .as_str()
+            .ok_or_else(|| ReadError::new(self.path(key), "read.string"))?;
+        if s.trim().is_empty() {
+            return Err(ReadError::new(self.path(key), "read.nonempty"));
+        }
+        Ok(s.to_string())
+    }
+
+    pub fn flag(&self, key: &str) -> Result<bool, ReadError> {
+        self.get(key)?
+            .as_bool()
+            .ok_or_else(|| ReadError::new(self.path(key), "read.bool"))
+    }
+
+    pub fn list(&self, key: &str) -> Result<&'a Vec<Value>, ReadError> {
+        let list = self
+            .get(key)?
+            .as_array()
+            .ok_or_else(|| ReadError::new(self.path(key), "read.list"))?;
+        if list.is_empty() {
+            return Err(ReadError::new(self.path(key), "read.nonempty"));
+        }
+        Ok(list)
+    }
+
+    pub fn texts(&self, key: &str) -> Result<Vec<String>, ReadError> {
+        let mut out: Vec<String> = Vec::new();
+        for (i, v) in self.list(key)?.iter().enumerate() {
+            let at = format!("{}[{i}]", self.path(key));
+            let s = v
+                .as_str()
+                .ok_or_else(|| ReadError::new(&at, "read.string"))?;
+            if out.iter().any(|o| o == s) {
+                return Err(ReadError::new(at, "read.duplicate").with("value", s));
+            }
+            out.push(s.to_string());
+        }
+        Ok(out)
+    }
+
+    pub fn localized(&self, key: &str) -> Result<Localized, ReadError> {
+        let f = Fields::of(self.get(key)?, &self.path(key))?;
+        f.known(&["zh", "en"])?;
+        Ok(Localized {
+            zh: f.text("zh")?,
+            en: f.text("en")?,
+        })
+    }
+
+    pub fn choice<C: Choice>(&self, key: &str, at: &str, value: &Value) -> Result<C, ReadError> {
+        let known: Vec<&str> = C::all().iter().map(|c| c.id()).collect();
+        value
+            .as_str()
+            .and_then(|id| C::all().iter().copied().find(|c| c.id() == id))
+            .ok_or_else(|| {
+                ReadError::new(
+                    if at.is_empty() {
+                        self.path(key)
+                    } else {
+                        at.into()
+                    },
+                    "read.one_of",
+                )
+                .with("known", known.join(", "))
+            })
     }
 }
 

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use schemars::JsonSchema;
 use serde::Serialize;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use super::Threshold;
 use crate::domain::choice::Choice;
@@ -16,8 +16,7 @@ use crate::domain::date::Date;
 use crate::domain::finding::Localized;
 use crate::domain::json;
 use crate::domain::model::NeedNature;
-use crate::domain::read::ReadError;
-use crate::domain::record::unknown_key;
+use crate::domain::read::{Fields, ReadError};
 use crate::domain::rules::{rule_def, RULES};
 use crate::domain::values::Level;
 
@@ -113,127 +112,14 @@ pub fn valid_id(id: &str) -> bool {
         && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
 }
 
-struct Fields<'a> {
-    map: &'a Map<String, Value>,
-    at: String,
-}
-
-impl<'a> Fields<'a> {
-    fn of(value: &'a Value, at: &str) -> Result<Self, ReadError> {
-        let map = value
-            .as_object()
-            .ok_or_else(|| ReadError::new(at, "read.object"))?;
-        Ok(Fields {
-            map,
-            at: at.to_string(),
-        })
+/// A message key a profile names for `rule`: one the rule declares.
+fn message(f: &Fields, key: &str, rule: &str) -> Result<String, ReadError> {
+    let text = f.text(key)?;
+    let allowed = messages_of(rule);
+    if !allowed.contains(&text.as_str()) {
+        return Err(ReadError::new(f.path(key), "read.one_of").with("known", allowed.join(", ")));
     }
-
-    fn path(&self, key: &str) -> String {
-        if self.at.is_empty() {
-            key.to_string()
-        } else {
-            format!("{}.{key}", self.at)
-        }
-    }
-
-    fn known(&self, keys: &[&str]) -> Result<(), ReadError> {
-        match unknown_key(self.map, keys) {
-            Some(k) => {
-                Err(ReadError::new(self.path(k), "read.unknown_field")
-                    .with("known", keys.join(", ")))
-            }
-            None => Ok(()),
-        }
-    }
-
-    fn get(&self, key: &str) -> Result<&'a Value, ReadError> {
-        self.map
-            .get(key)
-            .filter(|v| !v.is_null())
-            .ok_or_else(|| ReadError::new(self.path(key), "read.missing"))
-    }
-
-    fn text(&self, key: &str) -> Result<String, ReadError> {
-        let s = self
-            .get(key)?
-            .as_str()
-            .ok_or_else(|| ReadError::new(self.path(key), "read.string"))?;
-        if s.trim().is_empty() {
-            return Err(ReadError::new(self.path(key), "read.nonempty"));
-        }
-        Ok(s.to_string())
-    }
-
-    fn flag(&self, key: &str) -> Result<bool, ReadError> {
-        self.get(key)?
-            .as_bool()
-            .ok_or_else(|| ReadError::new(self.path(key), "read.bool"))
-    }
-
-    fn list(&self, key: &str) -> Result<&'a Vec<Value>, ReadError> {
-        let list = self
-            .get(key)?
-            .as_array()
-            .ok_or_else(|| ReadError::new(self.path(key), "read.list"))?;
-        if list.is_empty() {
-            return Err(ReadError::new(self.path(key), "read.nonempty"));
-        }
-        Ok(list)
-    }
-
-    fn texts(&self, key: &str) -> Result<Vec<String>, ReadError> {
-        let mut out: Vec<String> = Vec::new();
-        for (i, v) in self.list(key)?.iter().enumerate() {
-            let at = format!("{}[{i}]", self.path(key));
-            let s = v
-                .as_str()
-                .ok_or_else(|| ReadError::new(&at, "read.string"))?;
-            if out.iter().any(|o| o == s) {
-                return Err(ReadError::new(at, "read.duplicate").with("value", s));
-            }
-            out.push(s.to_string());
-        }
-        Ok(out)
-    }
-
-    fn localized(&self, key: &str) -> Result<Localized, ReadError> {
-        let f = Fields::of(self.get(key)?, &self.path(key))?;
-        f.known(&["zh", "en"])?;
-        Ok(Localized {
-            zh: f.text("zh")?,
-            en: f.text("en")?,
-        })
-    }
-
-    fn choice<C: Choice>(&self, key: &str, at: &str, value: &Value) -> Result<C, ReadError> {
-        let known: Vec<&str> = C::all().iter().map(|c| c.id()).collect();
-        value
-            .as_str()
-            .and_then(|id| C::all().iter().copied().find(|c| c.id() == id))
-            .ok_or_else(|| {
-                ReadError::new(
-                    if at.is_empty() {
-                        self.path(key)
-                    } else {
-                        at.into()
-                    },
-                    "read.one_of",
-                )
-                .with("known", known.join(", "))
-            })
-    }
-
-    fn message(&self, key: &str, rule: &str) -> Result<String, ReadError> {
-        let text = self.text(key)?;
-        let allowed = messages_of(rule);
-        if !allowed.contains(&text.as_str()) {
-            return Err(
-                ReadError::new(self.path(key), "read.one_of").with("known", allowed.join(", "))
-            );
-        }
-        Ok(text)
-    }
+    Ok(text)
 }
 
 const KEYS: [&str; 15] = [
@@ -384,10 +270,10 @@ impl ProfileDef {
             format: PROFILE_FORMAT,
             name: f.localized("name")?,
             department_level: f.choice("department_level", "", f.get("department_level")?)?,
-            need_nature_message: f.message("need_nature_message", "D3")?,
+            need_nature_message: message(&f, "need_nature_message", "D3")?,
             a3_reason_required: f.flag("a3_reason_required")?,
             joint_social_agency: f.flag("joint_social_agency")?,
-            acceptance_message: f.message("acceptance_message", "J9")?,
+            acceptance_message: message(&f, "acceptance_message", "J9")?,
             id,
             notices,
             divisions,

@@ -12,7 +12,7 @@ use super::agencies::{Agency, DirectoryOverride};
 use super::choice::Choice;
 use super::date::Date;
 use super::money::Fen;
-use super::read::ReadError;
+use super::read::{Fields, ReadError};
 use super::values::{Level, Object};
 
 mod def;
@@ -163,49 +163,46 @@ impl ParamsOverride {
 
 impl Threshold {
     fn from_value(value: &Value, at: &str) -> Result<Self, OverrideError> {
-        let bad = |f: &str, reason: &'static str| ReadError::new(format!("{at}.{f}"), reason);
-        let object = value
-            .as_object()
-            .ok_or_else(|| ReadError::new(at.to_string(), "read.object"))?;
-        const KEYS: [&str; 6] = [
+        let f = Fields::of(value, at)?;
+        f.known(&[
             "level",
             "object",
             "valid_from",
             "valid_to",
             "public_tender_fen",
             "shipped_default",
-        ];
-        if let Some(k) = super::record::unknown_key(object, &KEYS) {
-            return Err(bad(k, "read.unknown_field").with("known", KEYS.join(", ")));
-        }
-        let text = |f: &str| object.get(f).and_then(Value::as_str);
+        ])?;
         Ok(Threshold {
-            level: text("level")
+            level: f
+                .str("level")
                 .and_then(|id| Level::all().iter().copied().find(|l| l.id() == id))
-                .ok_or_else(|| bad("level", "read.level"))?,
-            object: text("object")
+                .ok_or_else(|| f.bad("level", "read.level"))?,
+            object: f
+                .str("object")
                 .and_then(|id| Object::all().iter().copied().find(|l| l.id() == id))
-                .ok_or_else(|| bad("object", "read.object_kind"))?,
-            valid_from: text("valid_from")
-                .ok_or_else(|| bad("valid_from", "read.date"))?
+                .ok_or_else(|| f.bad("object", "read.object_kind"))?,
+            valid_from: f
+                .str("valid_from")
+                .ok_or_else(|| f.bad("valid_from", "read.date"))?
                 .to_string(),
-            valid_to: match object.get("valid_to") {
-                None | Some(Value::Null) => None,
+            valid_to: match f.given("valid_to") {
+                None => None,
                 Some(v) => Some(
                     v.as_str()
-                        .ok_or_else(|| bad("valid_to", "read.date"))?
+                        .ok_or_else(|| f.bad("valid_to", "read.date"))?
                         .to_string(),
                 ),
             },
-            public_tender_fen: object
+            public_tender_fen: f
+                .map
                 .get("public_tender_fen")
                 .and_then(Value::as_i64)
-                .ok_or_else(|| bad("public_tender_fen", "read.fen"))?,
-            shipped_default: match object.get("shipped_default") {
+                .ok_or_else(|| f.bad("public_tender_fen", "read.fen"))?,
+            shipped_default: match f.map.get("shipped_default") {
                 None => false,
                 Some(v) => v
                     .as_bool()
-                    .ok_or_else(|| bad("shipped_default", "read.bool"))?,
+                    .ok_or_else(|| f.bad("shipped_default", "read.bool"))?,
             },
         })
     }
