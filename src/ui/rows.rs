@@ -6,7 +6,7 @@ use crate::domain::record::{self, Slot, SlotMut};
 
 /// A row of a list (by the list's path and the row's stable id), as a
 /// change channel.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct RowKey(pub &'static str, pub u32);
 
 /// The rows of the list at `path` (empty when the path names no list).

@@ -1,8 +1,6 @@
 //! One wizard instance's state. Everything a page shows derives from it;
 //! every edit goes through `filing`.
 
-use std::collections::HashMap;
-
 use leptos::prelude::*;
 
 use super::rows::RowKey;
@@ -37,8 +35,10 @@ pub struct Wizard {
     pub prefix: StoredValue<String>,
     /// The element the wizard renders into (inside its shadow root).
     pub root: StoredValue<Option<web_sys::Element>, LocalStorage>,
-    /// One change channel per listed row (see `Field::row`).
-    rows: StoredValue<HashMap<RowKey, ArcTrigger>>,
+    /// One change channel per listed row (see `Field::row`), ordered by
+    /// key: a sorted list costs the bundle less than a hash map type of
+    /// its own, and finds a row among thousands in a few steps.
+    rows: StoredValue<Vec<(RowKey, ArcTrigger)>>,
     /// Notified when the whole filing is replaced (new filing, a resumed
     /// draft): row fields re-read then too.
     pub epoch: Trigger,
@@ -179,7 +179,7 @@ impl Wizard {
             package: RwSignal::new(None),
             prefix: StoredValue::new(prefix.to_string()),
             root: StoredValue::new_local(None),
-            rows: StoredValue::new(HashMap::new()),
+            rows: StoredValue::new(Vec::new()),
             epoch: Trigger::new(),
             edits: Trigger::new(),
             prefill: StoredValue::new(filing_prefill),
@@ -233,7 +233,14 @@ impl Wizard {
 
     fn row_trigger(self, key: RowKey) -> ArcTrigger {
         self.rows
-            .try_update_value(|m| m.entry(key).or_default().clone())
+            .try_update_value(|rows| match rows.binary_search_by(|(k, _)| k.cmp(&key)) {
+                Ok(i) => rows[i].1.clone(),
+                Err(i) => {
+                    let trigger = ArcTrigger::new();
+                    rows.insert(i, (key, trigger.clone()));
+                    trigger
+                }
+            })
             .unwrap_or_default()
     }
 
