@@ -341,8 +341,15 @@ pub fn build(filing: &Filing, profile: &Profile, now_ms: i64) -> Result<Package,
 
 /// The digest over every field but `digest`.
 pub fn digest_of(package: &Package) -> Result<String, PackageError> {
-    let value = serde_json::to_value(package)
-        .map_err(|e| PackageError::Shape(ReadError::serde("", e.to_string())))?;
+    // Our own types always serialize (string keys, no custom failures);
+    // serde_json's error text is not formatted here, so the bundle carries
+    // none of its messages.
+    let value = serde_json::to_value(package).map_err(|_| {
+        PackageError::Shape(ReadError::serde(
+            "",
+            "the package is not representable as JSON",
+        ))
+    })?;
     digest_value(&value)
 }
 
