@@ -76,6 +76,11 @@ if (glueName) {
   }
 }
 
+// The wizard's stylesheet is copied as written (comments, indentation):
+// minified here. A test holds the browser's reading of both texts equal.
+const css = join(dir, "wizard.css");
+if (names.includes("wizard.css")) await writeFile(css, minifyCss(await readFile(css, "utf8")));
+
 for (const name of names) {
   if (!name.endsWith(".js")) continue;
   const path = join(dir, name);
@@ -87,3 +92,33 @@ for (const name of names) {
   page = page.replaceAll(`integrity="${sri(code)}"`, `integrity="${sri(out.code)}"`);
 }
 await writeFile(html, page);
+
+/** Comments dropped, white space collapsed, and none kept around `{ } ; , >`
+ * or before a `}`; quoted strings are copied untouched. */
+function minifyCss(text) {
+  const parts = [];
+  let plain = "";
+  for (let i = 0; i < text.length; ) {
+    const c = text[i];
+    if (c === "/" && text[i + 1] === "*") {
+      const end = text.indexOf("*/", i + 2);
+      i = end < 0 ? text.length : end + 2;
+      plain += " ";
+    } else if (c === '"' || c === "'") {
+      let j = i + 1;
+      while (j < text.length && text[j] !== c) j += text[j] === "\\" ? 2 : 1;
+      parts.push(squeeze(plain), text.slice(i, j + 1));
+      plain = "";
+      i = j + 1;
+    } else {
+      plain += c;
+      i += 1;
+    }
+  }
+  parts.push(squeeze(plain));
+  return parts.join("").trim();
+}
+
+function squeeze(css) {
+  return css.replace(/\s+/g, " ").replace(/ ?([{};,>]) ?/g, "$1").replace(/;}/g, "}");
+}

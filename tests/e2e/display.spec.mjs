@@ -3,8 +3,13 @@
 // (400 % zoom of 1280 px) and 640 px (200 %), and WCAG 1.4.12 text spacing.
 // A forced-colours screenshot of each page is saved with the test output.
 import { test, expect } from "@playwright/test";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { openDemo, actMouse } from "./helpers.mjs";
 import { script } from "./routes.mjs";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
 const w = (page) => page.locator("#wizard");
 const heading = (page) => w(page).locator("h2.prw-heading");
@@ -156,4 +161,26 @@ test("reduced motion: no transition or animation runs", async ({ page }) => {
     }).length;
   });
   expect(moving).toBe(0);
+});
+
+test("the shipped stylesheet is the source one minified: the browser reads the same rules from both", async ({ page }) => {
+  const source = fs.readFileSync(path.join(ROOT, "style/wizard.css"), "utf8");
+  const shipped = fs.readFileSync(path.join(ROOT, "dist/wizard.css"), "utf8");
+  expect(shipped.length).toBeLessThan(source.length * 0.9);
+  await page.setContent("<!doctype html><title>stylesheet</title>");
+  const rules = await page.evaluate((texts) => texts.map((text) => {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(text);
+    const all = [];
+    const walk = (list) => {
+      for (const r of list) {
+        all.push(r.cssRules ? r.cssText.split("{")[0] : r.cssText);
+        if (r.cssRules) walk(r.cssRules);
+      }
+    };
+    walk(sheet.cssRules);
+    return all;
+  }), [source, shipped]);
+  expect(rules[0].length).toBeGreaterThan(50);
+  expect(rules[1]).toEqual(rules[0]);
 });
