@@ -6,7 +6,7 @@ use serde_json::{Map, Value};
 
 use super::choice::Choice;
 use super::finding::Localized;
-use super::i18n::{render, Lang};
+use super::i18n::{fill, lookup, Lang};
 use super::json::JsonError;
 use super::record::unknown_key;
 
@@ -80,13 +80,17 @@ impl ReadError {
     /// What was expected, without the path.
     pub fn reason(&self, lang: Lang) -> String {
         match &self.reason {
-            Reason::Key(key, params) => {
-                let params = params
-                    .iter()
-                    .map(|(k, v)| ((*k).to_string(), v.clone()))
-                    .collect();
-                render(key, lang, &params)
-            }
+            // Filled straight from the list: collecting it into a map
+            // would sort it, with a sort of its own in the bundle.
+            Reason::Key(key, params) => match lookup(key, lang) {
+                Some(template) => fill(template, lang, |name| {
+                    params
+                        .iter()
+                        .find(|(k, _)| *k == name)
+                        .map(|(_, v)| v.as_str())
+                }),
+                None => key.to_string(),
+            },
             Reason::Json(e) => e.message(lang),
             Reason::Serde(detail) => detail.clone(),
         }
