@@ -195,7 +195,7 @@ fn g6_the_longest_division_prefix_wins() {
     let g6 = under(&h, &f);
     let g6 = one(&g6, "G6");
     assert_eq!(g6.key, "G6.other_profile");
-    assert_eq!(g6.params["fits"], "liaocheng");
+    assert_eq!(g6.params.get("fits").map(String::as_str), Some("liaocheng"));
     assert_eq!(g6.clause.zh, "海财采〔2025〕3号 主送单位");
     // A test-city unit under Shandong's profile: Shandong does not know
     // the test city, and its own prefix binds it.

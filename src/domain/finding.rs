@@ -1,11 +1,10 @@
 //! What a rule says about a filing, and where that comes from in the notice.
 
-use std::collections::BTreeMap;
-
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::i18n::{render, Lang};
+use super::table::Table;
 
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
@@ -55,7 +54,7 @@ pub struct Finding {
     /// The field it concerns, e.g. `joint.participants[2].uscc`.
     pub path: String,
     /// Values for the message's placeholders.
-    pub params: BTreeMap<String, String>,
+    pub params: Table<String>,
     pub message: Localized,
 }
 

@@ -1,7 +1,7 @@
 //! The message catalog shared by the rules, the package, the checker and
 //! the wizard: one key, one zh-CN text, one en text, same placeholders.
 
-use std::collections::BTreeMap;
+use crate::domain::table::Table;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Lang {
@@ -289,7 +289,7 @@ pub fn lookup(key: &str, lang: Lang) -> Option<&'static str> {
 
 /// Fill a template's `{name}` placeholders. An unknown key renders as the
 /// key itself: a missing translation shows, it never panics.
-pub fn render(key: &str, lang: Lang, params: &BTreeMap<String, String>) -> String {
+pub fn render(key: &str, lang: Lang, params: &Table<String>) -> String {
     let Some(template) = lookup(key, lang) else {
         return key.to_string();
     };
@@ -412,7 +412,7 @@ pub(crate) mod tests {
 
     #[test]
     fn render_fills_params_and_resolves_field_names() {
-        let mut p = BTreeMap::new();
+        let mut p = Table::new();
         p.insert("field".to_string(), "@field.project.budget".to_string());
         assert_eq!(render("G2.empty", Lang::Zh, &p), "输入预算金额（元）");
         assert_eq!(

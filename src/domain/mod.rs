@@ -21,6 +21,7 @@ pub mod record;
 pub mod route;
 pub mod rules;
 pub mod sample;
+pub mod table;
 pub mod uscc;
 pub mod values;
 pub mod verdict;

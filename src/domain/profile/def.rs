@@ -4,7 +4,7 @@
 //! file (`profileData`, `filing-check --profile-file`). Read by hand from
 //! strict JSON, each refusal naming its field, like every untrusted input.
 
-use std::collections::BTreeMap;
+use crate::domain::table::Table;
 
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -66,9 +66,9 @@ pub struct ProfileDef {
     /// 公开招标数额标准 by level and object.
     pub thresholds: Vec<Threshold>,
     /// Every clause a rule cites, by id, with its words in both languages.
-    pub sources: BTreeMap<String, Localized>,
+    pub sources: Table<Localized>,
     /// Every rule's clauses (ids from `sources`), one entry per rule.
-    pub clauses: BTreeMap<String, Vec<String>>,
+    pub clauses: Table<Vec<String>>,
     /// `sha256:` + hex of the canonical JSON of the file: what a package
     /// records, so a server knows the exact text it was checked against.
     #[serde(skip)]
@@ -230,13 +230,13 @@ impl ProfileDef {
         super::check_thresholds(&thresholds, "thresholds")?;
 
         let sources_field = Fields::of(f.get("sources")?, "sources")?;
-        let mut sources = BTreeMap::new();
+        let mut sources = Table::new();
         for key in sources_field.map.keys() {
             sources.insert(key.clone(), sources_field.localized(key)?);
         }
 
         let clauses_field = Fields::of(f.get("clauses")?, "clauses")?;
-        let mut clauses = BTreeMap::new();
+        let mut clauses = Table::new();
         for key in clauses_field.map.keys() {
             if rule_def(key).is_none() {
                 let known: Vec<&str> = RULES.iter().map(|r| r.id).collect();

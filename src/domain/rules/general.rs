@@ -58,7 +58,7 @@ pub fn text_problem(
         return None;
     };
     let (max, label_key) = text_bound(owner, field)?;
-    let mut params = std::collections::BTreeMap::new();
+    let mut params = crate::domain::table::Table::new();
     params.insert("field".to_string(), format!("@{label_key}"));
     let key = if !value.validate_length(None, Some(max), None) {
         params.insert("max".to_string(), max.to_string());

@@ -10,7 +10,7 @@ mod joint;
 pub mod reference;
 mod responsibility;
 
-use std::collections::BTreeMap;
+use crate::domain::table::Table;
 
 use super::date::Date;
 use super::finding::{Finding, Localized, Severity};
@@ -255,7 +255,7 @@ impl<'a> Ctx<'a> {
         );
         // Inserted one by one: `collect` into a map sorts its input first,
         // and that sort's code would be in the bundle for a few entries.
-        let mut map = BTreeMap::new();
+        let mut map = Table::new();
         for (k, v) in params {
             map.insert((*k).to_string(), v.clone());
         }

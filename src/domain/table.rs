@@ -1,0 +1,139 @@
+//! A map from text keys kept as a list ordered by key. It holds what a
+//! finding's message fills in (a few entries) and a profile's sources and
+//! clauses (a few dozen): for that, a binary search is as quick as a tree,
+//! and each `BTreeMap` of a new value type cost the browser bundle its own
+//! copy of the tree's code. It reads and writes as the JSON object a
+//! `BTreeMap` would: same keys, same order, same schema.
+
+use std::borrow::Cow;
+
+use schemars::{JsonSchema, Schema, SchemaGenerator};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Table<T>(Vec<(String, T)>);
+
+impl<T> Default for Table<T> {
+    fn default() -> Self {
+        Table(Vec::new())
+    }
+}
+
+impl<T> Table<T> {
+    pub fn new() -> Self {
+        Table::default()
+    }
+
+    fn find(&self, key: &str) -> Result<usize, usize> {
+        self.0.binary_search_by(|(k, _)| k.as_str().cmp(key))
+    }
+
+    pub fn get(&self, key: &str) -> Option<&T> {
+        self.find(key)
+            .ok()
+            .and_then(|i| self.0.get(i))
+            .map(|(_, v)| v)
+    }
+
+    pub fn contains_key(&self, key: &str) -> bool {
+        self.find(key).is_ok()
+    }
+
+    /// Adds the entry, or replaces the value of the one with this key.
+    pub fn insert(&mut self, key: String, value: T) {
+        match self.find(&key) {
+            Ok(i) => {
+                if let Some(entry) = self.0.get_mut(i) {
+                    entry.1 = value;
+                }
+            }
+            Err(i) => self.0.insert(i, (key, value)),
+        }
+    }
+
+    /// The entries, ordered by key.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &T)> {
+        self.0.iter().map(|(k, v)| (k.as_str(), v))
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl<T> FromIterator<(String, T)> for Table<T> {
+    fn from_iter<I: IntoIterator<Item = (String, T)>>(items: I) -> Self {
+        let mut table = Table::new();
+        for (k, v) in items {
+            table.insert(k, v);
+        }
+        table
+    }
+}
+
+impl<T: Serialize> Serialize for Table<T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.0.iter().map(|(k, v)| (k, v)))
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Table<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let map = std::collections::BTreeMap::<String, T>::deserialize(deserializer)?;
+        Ok(map.into_iter().collect())
+    }
+}
+
+impl<T: JsonSchema> JsonSchema for Table<T> {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> Cow<'static, str> {
+        std::collections::BTreeMap::<String, T>::schema_name()
+    }
+
+    fn schema_id() -> Cow<'static, str> {
+        std::collections::BTreeMap::<String, T>::schema_id()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        std::collections::BTreeMap::<String, T>::json_schema(generator)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeMap;
+
+    #[test]
+    fn behaves_as_an_ordered_map_and_writes_the_same_json() {
+        let pairs = [("b", 2), ("a", 1), ("c", 3), ("a", 4)];
+        let table: Table<i32> = pairs.iter().map(|(k, v)| (k.to_string(), *v)).collect();
+        let map: BTreeMap<String, i32> = pairs.iter().map(|(k, v)| (k.to_string(), *v)).collect();
+        assert_eq!(table.len(), map.len());
+        for key in ["a", "b", "c", "d", ""] {
+            assert_eq!(table.get(key), map.get(key), "{key}");
+            assert_eq!(table.contains_key(key), map.contains_key(key));
+        }
+        assert!(table
+            .iter()
+            .map(|(k, _)| k)
+            .eq(map.keys().map(String::as_str)));
+        assert_eq!(
+            serde_json::to_string(&table).unwrap(),
+            serde_json::to_string(&map).unwrap()
+        );
+        let back: Table<i32> = serde_json::from_str(r#"{"z":1,"y":2}"#).unwrap();
+        assert_eq!(back.iter().map(|(k, _)| k).collect::<Vec<_>>(), ["y", "z"]);
+        assert_eq!(
+            serde_json::to_value(schemars::schema_for!(Table<String>)).unwrap(),
+            serde_json::to_value(schemars::schema_for!(BTreeMap<String, String>)).unwrap()
+        );
+    }
+}
