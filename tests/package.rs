@@ -265,3 +265,12 @@ fn a_filing_field_that_does_not_fit_is_named_in_both_languages() {
         other => panic!("{other:?}"),
     }
 }
+
+#[test]
+fn canonical_json_orders_keys_by_their_utf8_bytes_at_every_depth() {
+    let v = serde_json::json!({"b": 1, "a": {"中": 1, "Z": 2, "z": [{"y": 1, "x": 2}]}, "": 0});
+    assert_eq!(
+        canonical_json(&v).unwrap(),
+        r#"{"":0,"a":{"Z":2,"z":[{"x":2,"y":1}],"中":1},"b":1}"#
+    );
+}

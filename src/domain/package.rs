@@ -405,16 +405,26 @@ fn write_canonical(value: &Value, out: &mut String) -> Result<(), PackageError> 
             out.push(']');
         }
         Value::Object(map) => {
-            let mut keys: Vec<&String> = map.keys().collect();
-            keys.sort_unstable();
+            // serde_json's map is ordered by key (its `preserve_order`
+            // feature is off), which is the canonical order: no sort (and
+            // no sort's code in the bundle). Should that ever change, the
+            // entries are put in order here, by insertion.
+            let mut entries: Vec<(&String, &Value)> = map.iter().collect();
+            for i in 1..entries.len() {
+                let mut j = i;
+                while j > 0 && entries[j - 1].0 > entries[j].0 {
+                    entries.swap(j - 1, j);
+                    j -= 1;
+                }
+            }
             out.push('{');
-            for (i, key) in keys.into_iter().enumerate() {
+            for (i, (key, item)) in entries.into_iter().enumerate() {
                 if i > 0 {
                     out.push(',');
                 }
                 super::json::write_str(key, out);
                 out.push(':');
-                write_canonical(&map[key], out)?;
+                write_canonical(item, out)?;
             }
             out.push('}');
         }
