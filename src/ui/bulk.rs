@@ -274,7 +274,7 @@ fn preview_view(
             let said = r
                 .findings
                 .iter()
-                .map(|f| f.text(lang).to_string())
+                .map(|f| f.text(lang))
                 .collect::<Vec<_>>()
                 .join("；");
             let mut cells: Vec<String> = columns.iter().map(|c| cell_text(r, c, lang)).collect();

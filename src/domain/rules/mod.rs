@@ -191,7 +191,12 @@ pub fn clause_ids(id: &str, profile: &ProfileDef) -> String {
     profile
         .clauses
         .get(id)
-        .map(|ids| ids.join("; "))
+        .map(|ids| {
+            ids.iter()
+                .map(String::as_str)
+                .collect::<Vec<_>>()
+                .join("; ")
+        })
         .unwrap_or_default()
 }
 

@@ -24,19 +24,20 @@ fn draft_title(w: Wizard, d: &Draft) -> String {
     if !d.name.trim().is_empty() {
         return d.name.clone();
     }
-    let mut parts: Vec<String> = Vec::new();
+    let project: String = d.filing.project.name.trim().chars().take(40).collect();
+    let created = local_time(&d.created_at);
+    let mut parts: Vec<&str> = Vec::new();
     if let Some(r) = d.filing.route {
-        parts.push(w.t(&format!("route.{}", r.id())).to_string());
+        parts.push(w.t(&format!("route.{}", r.id())));
     }
-    let project = d.filing.project.name.trim();
     if !project.is_empty() {
-        parts.push(project.chars().take(40).collect());
+        parts.push(&project);
     }
     if parts.is_empty() {
-        parts.push(w.t("draft.untitled").to_string());
+        parts.push(w.t("draft.untitled"));
     }
-    if let Some(day) = local_time(&d.created_at).get(..10) {
-        parts.push(day.to_string());
+    if let Some(day) = created.get(..10) {
+        parts.push(day);
     }
     parts.join(" · ")
 }
