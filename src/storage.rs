@@ -156,21 +156,12 @@ impl Store {
             })
             .collect();
         // Newest draft first, the unreadable ones after them in storage
-        // order. An insertion sort (stable): a browser holds a few dozen
-        // drafts, and the standard sort's code would be in the bundle for
-        // this one list.
-        let before = |a: &Entry, b: &Entry| match (a, b) {
+        // order (a browser holds a few dozen drafts).
+        crate::domain::table::sort_short_by(&mut entries, |a, b| match (a, b) {
             (Entry::Draft(a), Entry::Draft(b)) => a.saved_at > b.saved_at,
             (Entry::Draft(_), _) => true,
             _ => false,
-        };
-        for i in 1..entries.len() {
-            let mut j = i;
-            while j > 0 && before(&entries[j], &entries[j - 1]) {
-                entries.swap(j, j - 1);
-                j -= 1;
-            }
-        }
+        });
         entries
     }
 

@@ -406,17 +406,10 @@ fn write_canonical(value: &Value, out: &mut String) -> Result<(), PackageError> 
         }
         Value::Object(map) => {
             // serde_json's map is ordered by key (its `preserve_order`
-            // feature is off), which is the canonical order: no sort (and
-            // no sort's code in the bundle). Should that ever change, the
-            // entries are put in order here, by insertion.
+            // feature is off), which is the canonical order: this finds
+            // nothing to move. Should that ever change, it orders them.
             let mut entries: Vec<(&String, &Value)> = map.iter().collect();
-            for i in 1..entries.len() {
-                let mut j = i;
-                while j > 0 && entries[j - 1].0 > entries[j].0 {
-                    entries.swap(j - 1, j);
-                    j -= 1;
-                }
-            }
+            super::table::sort_short_by(&mut entries, |a, b| a.0 < b.0);
             out.push('{');
             for (i, (key, item)) in entries.into_iter().enumerate() {
                 if i > 0 {

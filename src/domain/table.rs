@@ -3,7 +3,8 @@
 //! clauses (a few dozen): for that, a binary search is as quick as a tree,
 //! and each `BTreeMap` of a new value type cost the browser bundle its own
 //! copy of the tree's code. It reads and writes as the JSON object a
-//! `BTreeMap` would: same keys, same order, same schema.
+//! `BTreeMap` would: same keys, same order, same schema. Beside it, the
+//! one sort short lists use, for the same reason.
 
 use std::borrow::Cow;
 
@@ -106,10 +107,34 @@ impl<T: JsonSchema> JsonSchema for Table<T> {
     }
 }
 
+/// Orders a short list in place, stably: `before(a, b)` when `a` goes
+/// first. An insertion sort, for lists of a few dozen items at most (the
+/// drafts list, one JSON object's keys): the standard sorts would put
+/// their own code in the browser bundle for each element type.
+pub fn sort_short_by<T>(items: &mut [T], before: impl Fn(&T, &T) -> bool) {
+    for i in 1..items.len() {
+        let mut j = i;
+        while j > 0 && before(&items[j], &items[j - 1]) {
+            items.swap(j, j - 1);
+            j -= 1;
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use std::collections::BTreeMap;
+
+    #[test]
+    fn sort_short_by_is_a_stable_sort() {
+        let mut items = [(3, 'a'), (1, 'b'), (3, 'c'), (0, 'd'), (1, 'e')];
+        let mut expected = items;
+        expected.sort_by_key(|&(k, _)| k);
+        sort_short_by(&mut items, |a, b| a.0 < b.0);
+        assert_eq!(items, expected);
+        sort_short_by(&mut [] as &mut [u8], |a, b| a < b);
+    }
 
     #[test]
     fn behaves_as_an_ordered_map_and_writes_the_same_json() {

@@ -10,14 +10,13 @@ mod joint;
 pub mod reference;
 mod responsibility;
 
-use crate::domain::table::Table;
-
 use super::date::Date;
 use super::finding::{Finding, Localized, Severity};
 use super::i18n::{lookup, render, Lang};
 use super::model::Filing;
 use super::profile::{Profile, ProfileDef};
 use super::route::RouteId;
+use super::table::Table;
 
 /// Bumped whenever a rule, a clause or a message changes meaning.
 pub const RULES_VERSION: &str = "2026.11.5";
@@ -258,13 +257,10 @@ impl<'a> Ctx<'a> {
             rule_def(rule).is_some_and(|d| d.messages.contains(&(key, severity))),
             "{rule} does not declare {key} as {severity:?}"
         );
-        // Inserted one by one: `collect` into a map sorts its input first,
-        // and that sort's code would be in the bundle for a few entries.
-        let mut map = Table::new();
-        for (k, v) in params {
-            map.insert((*k).to_string(), v.clone());
-        }
-        let params = map;
+        let params: Table<String> = params
+            .iter()
+            .map(|(k, v)| ((*k).to_string(), v.clone()))
+            .collect();
         let profile = &*self.profile.def;
         let clause = match self.cite_override.take() {
             Some(how) => cite(profile, rule, Some(how)),
