@@ -16,6 +16,14 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..")
 const SCHEMA = JSON.parse(fs.readFileSync(path.join(ROOT, "schema/filing-package-v1.schema.json"), "utf8"));
 const heading = (loc) => loc.locator("h2.prw-heading");
 
+// From the start page to the first question of a voluntary joint
+// procurement (zh), in the wizard under `root`.
+async function startVoluntary(root) {
+  await root.getByRole("button", { name: "开始", exact: true }).click();
+  await root.getByLabel("自主联合采购").check();
+  await root.getByRole("button", { name: "继续", exact: true }).click();
+}
+
 async function open(page, example, port = 4173) {
   await page.goto(`http://127.0.0.1:${port}/examples/${example}`);
 }
@@ -27,9 +35,7 @@ test("plain script tag: init, mount, handle API, locked pre-filled fields", asyn
   await expect(heading(w)).toHaveText("采购组织形式备案");
   await expect(page.locator("#log")).toContainText("wizard:ready");
   expect(await page.evaluate(() => window.handle.getPackage())).toBe(null);
-  await w.getByRole("button", { name: "开始", exact: true }).click();
-  await w.getByLabel("自主联合采购").check();
-  await w.getByRole("button", { name: "继续", exact: true }).click();
+  await startVoluntary(w);
   await expect(page.locator("#log")).toContainText("wizard:change");
   const name = w.getByLabel(/^单位名称/);
   await expect(name).toHaveValue("聊城市教育局");
@@ -58,9 +64,7 @@ test("event details carry exactly the fields wizard.d.ts documents, as JSON type
   await open(page, "custom-element.html");
   const el = page.locator("procurement-route-wizard");
   await expect(heading(el)).toHaveText("采购组织形式备案");
-  await el.getByRole("button", { name: "开始", exact: true }).click();
-  await el.getByLabel("自主联合采购").check();
-  await el.getByRole("button", { name: "继续", exact: true }).click();
+  await startVoluntary(el);
   await expect(heading(el)).toHaveText("采购单位信息");
   const of = (type) => page.evaluate((t) => window.events.filter((e) => e.type === t).map((e) => e.detail), type);
   await expect.poll(async () => (await of("wizard:draft-saved")).length).toBeGreaterThan(0);
@@ -173,9 +177,7 @@ test("two instances keep separate state, drafts and element ids", async ({ page 
   const b = page.locator("#second");
   await expect(heading(a)).toHaveText("采购组织形式备案");
   await expect(heading(b)).toHaveText("File your procurement route");
-  await a.getByRole("button", { name: "开始", exact: true }).click();
-  await a.getByLabel("自主联合采购").check();
-  await a.getByRole("button", { name: "继续", exact: true }).click();
+  await startVoluntary(a);
   await a.getByLabel("联系人", { exact: true }).fill("甲单位联系人");
   await b.getByRole("button", { name: "Start now" }).click();
   await b.getByLabel("Batch procurement through the online mall").check();
@@ -358,9 +360,7 @@ test("works under Content-Security-Policy script-src 'self' 'wasm-unsafe-eval'; 
   expect(response.headers()["content-security-policy"]).toContain("wasm-unsafe-eval");
   const w = page.locator("#wizard");
   await expect(heading(w)).toHaveText("采购组织形式备案");
-  await w.getByRole("button", { name: "开始", exact: true }).click();
-  await w.getByLabel("自主联合采购").check();
-  await w.getByRole("button", { name: "继续", exact: true }).click();
+  await startVoluntary(w);
   await expect(heading(w)).toHaveText("采购单位信息");
   // The stylesheet applied inside the shadow root (a style-src 'self' link).
   await expect(w.locator("button.prw-button").first()).toHaveCSS("background-color", "rgb(0, 112, 60)");
@@ -371,9 +371,7 @@ test("getPackage() mid-filing is judged by the checker as the browser recorded i
   const console = watchConsole(page);
   await open(page, "plain-script.html");
   const w = page.locator("#wizard");
-  await w.getByRole("button", { name: "开始", exact: true }).click();
-  await w.getByLabel("自主联合采购").check();
-  await w.getByRole("button", { name: "继续", exact: true }).click();
+  await startVoluntary(w);
   await w.getByLabel("联系人", { exact: true }).fill("张三");
   const pkg = await page.evaluate(() => window.handle.getPackage());
   const findings = await page.evaluate(() => window.handle.validate());
