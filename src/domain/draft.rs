@@ -366,12 +366,16 @@ mod tests {
     fn refuses_what_is_not_a_draft_of_ours() {
         assert_eq!(parse("{not json"), Err(DraftError::NotJson));
         // Strict JSON: the same refusal as a package's, the detail kept.
-        let dup = to_json(&draft()).replacen("\"name\":", "\"name\":\"x\",\"name\":", 1);
+        let dup = to_json(&draft()).replacen(
+            "\"project\":{\"name\":",
+            "\"project\":{\"name\":\"x\",\"name\":",
+            1,
+        );
         let e = parse(&dup).unwrap_err();
         assert_eq!(e.key(), "draft.err.strict");
         assert_eq!(
             e.detail().map(|d| d.message(crate::domain::i18n::Lang::En)),
-            Some("filing.agency.agency: key \"name\" appears twice".to_string())
+            Some("filing.project: key \"name\" appears twice".to_string())
         );
         // A Windows editor's byte order mark is fine.
         assert!(parse(&format!("\u{feff}{}", to_json(&draft()))).is_ok());

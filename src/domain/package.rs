@@ -405,11 +405,12 @@ fn write_canonical(value: &Value, out: &mut String) -> Result<(), PackageError> 
             out.push(']');
         }
         Value::Object(map) => {
-            // serde_json's map is ordered by key (its `preserve_order`
-            // feature is off), which is the canonical order: this finds
-            // nothing to move. Should that ever change, it orders them.
+            // serde_json's map keeps the document's order (its
+            // `preserve_order` feature: 2.3 KB gzip less wasm than its
+            // B-tree); the canonical order is by key. Keys are distinct
+            // (the reader refuses duplicates) and untrusted: any count.
             let mut entries: Vec<(&String, &Value)> = map.iter().collect();
-            super::table::sort_short_by(&mut entries, |a, b| a.0 < b.0);
+            super::table::sort_distinct_by(&mut entries, |a, b| a.0 < b.0);
             out.push('{');
             for (i, (key, item)) in entries.into_iter().enumerate() {
                 if i > 0 {
