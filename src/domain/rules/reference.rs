@@ -138,7 +138,7 @@ mod tests {
             .iter()
             .flat_map(|r| r.messages.iter().map(|(k, _)| *k))
             .collect();
-        for (key, _, _) in MESSAGES {
+        for (key, _) in MESSAGES {
             let prefix = key.split('.').next().unwrap_or("");
             let is_rule_message = RULES.iter().any(|r| r.id == prefix);
             if is_rule_message {
