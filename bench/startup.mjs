@@ -2,6 +2,9 @@
 // against an empty Leptos page built the same way (bench/empty-leptos),
 // in alternating cold browser contexts, N pairs. Time is from navigation
 // to the first visible button (inside the wizard's shadow root too).
+// Beside the medians, where the wizard's time goes: when its wasm is
+// instantiated, how long the host's mount() call runs, and how long after
+// it the first button is visible (style, layout and paint of the page).
 // Usage: node bench/startup.mjs [pairs]   (scripts/bench-startup builds both)
 import { chromium } from "@playwright/test";
 import fs from "node:fs";
@@ -49,17 +52,46 @@ const PAGES = {
 
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium" });
 const times = { wizard: [], empty: [] };
+const phases = { started: [], mount: [], shown: [] };
+// Marks the demo page's milestones without changing it: Trunk's start
+// event, and the host's mount() call (the page reads window.wasmBindings).
+const marks = () => {
+  window.__bench = {};
+  addEventListener("TrunkApplicationStarted", () => (window.__bench.started = performance.now()));
+  let bindings;
+  Object.defineProperty(window, "wasmBindings", {
+    configurable: true,
+    get: () => bindings,
+    set: (v) => {
+      bindings = { ...v, mount: (...args) => {
+        window.__bench.mountStart = performance.now();
+        try { return v.mount(...args); } finally { window.__bench.mountEnd = performance.now(); }
+      } };
+    },
+  });
+};
 async function once(name) {
   const context = await browser.newContext();
   const page = await context.newPage();
+  await page.addInitScript(marks);
   await page.goto(PAGES[name].url, { waitUntil: "commit" });
   const handle = await page.waitForFunction(firstButton, null, { polling: "raf", timeout: 30_000 });
-  times[name].push(await handle.jsonValue());
+  const shown = await handle.jsonValue();
+  times[name].push(shown);
+  if (name === "wizard") {
+    const b = await page.evaluate(() => window.__bench);
+    if (b.started && b.mountEnd) {
+      phases.started.push(b.started);
+      phases.mount.push(b.mountEnd - b.mountStart);
+      phases.shown.push(shown - b.mountEnd);
+    }
+  }
   await context.close();
 }
 await once("wizard"); // warm the OS file cache and the server, not counted
 await once("empty");
 times.wizard.length = times.empty.length = 0;
+for (const list of Object.values(phases)) list.length = 0;
 for (let i = 0; i < PAIRS; i++) {
   const order = i % 2 ? ["empty", "wizard"] : ["wizard", "empty"];
   for (const name of order) await once(name);
@@ -74,3 +106,7 @@ const gz = (dir) =>
     .reduce((sum, f) => sum + zlib.gzipSync(fs.readFileSync(path.join(ROOT, dir, f)), { level: 9 }).length, 0);
 const [w, e] = [median(times.wizard), median(times.empty)];
 console.log(`bench startup (${PAIRS} cold pairs, navigation to first visible button): wizard median ${w.toFixed(0)} ms (bundle ${gz(PAGES.wizard.dir)} B gzip), empty Leptos page median ${e.toFixed(0)} ms (${gz(PAGES.empty.dir)} B gzip), ratio ${(w / e).toFixed(2)} (target ≤ 1.5)`);
+if (phases.mount.length > 0) {
+  const ms = (xs) => `${median(xs).toFixed(0)} ms`;
+  console.log(`bench startup, the wizard's time (medians): wasm started at ${ms(phases.started)}, mount() ${ms(phases.mount)}, first button visible ${ms(phases.shown)} after mount() returns (first style, layout and paint)`);
+}
