@@ -406,7 +406,7 @@ fn write_canonical(value: &Value, out: &mut String) -> Result<(), PackageError> 
         }
         Value::Object(map) => {
             // serde_json's map keeps the document's order (its
-            // `preserve_order` feature: 2.3 KB gzip less wasm than its
+            // `preserve_order` feature: 2.2 KB gzip less wasm than its
             // B-tree); the canonical order is by key. Keys are distinct
             // (the reader refuses duplicates) and untrusted: any count.
             let mut entries: Vec<(&String, &Value)> = map.iter().collect();

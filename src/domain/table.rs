@@ -3,8 +3,9 @@
 //! clauses (a few dozen): for that, a binary search is as quick as a tree,
 //! and each `BTreeMap` of a new value type cost the browser bundle its own
 //! copy of the tree's code. It reads and writes as the JSON object a
-//! `BTreeMap` would: same keys, same order, same schema. Beside it, the
-//! one sort short lists use, for the same reason.
+//! `BTreeMap` would: same keys, same order, same schema. Beside it, two
+//! small sorts for the same reason: a stable one for short lists and a
+//! heap sort for keys of any count.
 
 use std::borrow::Cow;
 
@@ -108,9 +109,9 @@ impl<T: JsonSchema> JsonSchema for Table<T> {
 }
 
 /// Orders a short list in place, stably: `before(a, b)` when `a` goes
-/// first. An insertion sort, for lists of a few dozen items at most (the
-/// drafts list, one JSON object's keys): the standard sorts would put
-/// their own code in the browser bundle for each element type.
+/// first. An insertion sort, for short lists (the drafts list): the
+/// standard sorts would put their own code in the browser bundle for each
+/// element type.
 pub fn sort_short_by<T>(items: &mut [T], before: impl Fn(&T, &T) -> bool) {
     for i in 1..items.len() {
         let mut j = i;
