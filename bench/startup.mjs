@@ -2,7 +2,9 @@
 // against an empty Leptos page built the same way (bench/empty-leptos),
 // in alternating cold browser contexts, N pairs. Time is from navigation
 // to the first visible button (inside the wizard's shadow root too).
-// Beside the medians, where the wizard's time goes: when its wasm is
+// A third page, bench/domain-floor (the empty page with the wizard's
+// domain linked in), shows how much of the gap the domain's bytes alone
+// explain. Beside the medians, where the wizard's time goes: when its wasm is
 // instantiated, how long the host's mount() call runs, and how long after
 // it the first button is visible (style, layout and paint of the page).
 // Usage: node bench/startup.mjs [pairs]   (scripts/bench-startup builds both)
@@ -48,10 +50,11 @@ const firstButton = () => {
 const PAGES = {
   wizard: { url: `${base}/dist/index.html`, dir: "dist" },
   empty: { url: `${base}/bench/empty-leptos/dist/index.html`, dir: "bench/empty-leptos/dist" },
+  floor: { url: `${base}/bench/domain-floor/dist/index.html`, dir: "bench/domain-floor/dist" },
 };
 
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium" });
-const times = { wizard: [], empty: [] };
+const times = { wizard: [], empty: [], floor: [] };
 const phases = { started: [], mount: [], shown: [] };
 // Marks the demo page's milestones without changing it: Trunk's start
 // event, and the host's mount() call (the page reads window.wasmBindings).
@@ -90,10 +93,11 @@ async function once(name) {
 }
 await once("wizard"); // warm the OS file cache and the server, not counted
 await once("empty");
-times.wizard.length = times.empty.length = 0;
+await once("floor");
+times.wizard.length = times.empty.length = times.floor.length = 0;
 for (const list of Object.values(phases)) list.length = 0;
 for (let i = 0; i < PAIRS; i++) {
-  const order = i % 2 ? ["empty", "wizard"] : ["wizard", "empty"];
+  const order = i % 2 ? ["empty", "floor", "wizard"] : ["wizard", "floor", "empty"];
   for (const name of order) await once(name);
 }
 await browser.close();
@@ -105,7 +109,9 @@ const gz = (dir) =>
     .filter((f) => /\.(wasm|js|css)$/.test(f) && f !== "portal.css")
     .reduce((sum, f) => sum + zlib.gzipSync(fs.readFileSync(path.join(ROOT, dir, f)), { level: 9 }).length, 0);
 const [w, e] = [median(times.wizard), median(times.empty)];
+const f = median(times.floor);
 console.log(`bench startup (${PAIRS} cold pairs, navigation to first visible button): wizard median ${w.toFixed(0)} ms (bundle ${gz(PAGES.wizard.dir)} B gzip), empty Leptos page median ${e.toFixed(0)} ms (${gz(PAGES.empty.dir)} B gzip), ratio ${(w / e).toFixed(2)} (target ≤ 1.5)`);
+console.log(`bench startup, the empty page with the wizard's domain linked in (bench/domain-floor): median ${f.toFixed(0)} ms (${gz(PAGES.floor.dir)} B gzip), ratio ${(f / e).toFixed(2)} to the empty page`);
 if (phases.mount.length > 0) {
   const ms = (xs) => `${median(xs).toFixed(0)} ms`;
   console.log(`bench startup, the wizard's time (medians): wasm started at ${ms(phases.started)}, mount() ${ms(phases.mount)}, first button visible ${ms(phases.shown)} after mount() returns (first style, layout and paint)`);
