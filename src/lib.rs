@@ -4,6 +4,11 @@
 //! `domain`, `config` and `text` are plain Rust and compile natively (the
 //! `filing-check` binary and the tests use them); `ui` and `embed` are the
 //! browser side.
+//!
+//! `--cfg prw_views_off` (only `scripts/size-report --floor` sets it) builds
+//! the wizard with an empty shell: every part but the pages, to weigh what
+//! is not a view.
+#![cfg_attr(prw_views_off, allow(dead_code, unused_imports))]
 
 pub mod config;
 pub mod domain;

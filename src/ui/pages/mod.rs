@@ -22,6 +22,15 @@ use route::RoutePage;
 use start::StartPage;
 use step::StepPage;
 
+/// The wizard without its shell and pages (see `--cfg prw_views_off` in
+/// lib.rs): mount, config, drafts, storage, embedding and rescue stay.
+#[cfg(prw_views_off)]
+#[component]
+pub fn App() -> impl IntoView {
+    view! { <p></p> }
+}
+
+#[cfg(not(prw_views_off))]
 #[component]
 pub fn App() -> impl IntoView {
     let w = use_wizard();
