@@ -5,7 +5,9 @@
 //    for it through `[patch.crates-io]`. Exports are roots no optimiser
 //    removes, so a class reappearing (a new dependency, a lost patch) fails
 //    the build here rather than adding kilobytes unseen.
-// 2. Minify the JavaScript (the wasm-bindgen glue and the embedding API)
+// 2. Give the wasm's imports and the glue's keys short names alike, and
+//    drop the wasm's custom sections (scripts/wasm-trim.mjs).
+// 3. Minify the JavaScript (the wasm-bindgen glue and the embedding API)
 //    with terser: Trunk's own minifier cannot parse the glue's
 //    `export default`. Source stays readable in src/js/; wizard.d.ts
 //    documents the API.
@@ -15,6 +17,7 @@ import { readdir, readFile, writeFile } from "node:fs/promises";
 import { createHash } from "node:crypto";
 import { join } from "node:path";
 import { minify } from "terser";
+import { glueModule, trimBundle } from "./wasm-trim.mjs";
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error("run by Trunk: TRUNK_STAGING_DIR is not set");
@@ -32,6 +35,17 @@ if (glueName) {
   if (unexpected.length > 0) {
     throw new Error(`post-build: the wasm exports JS classes nothing uses: ${unexpected.join(", ")} (see crates/wasm-streams)`);
   }
+}
+
+if (glueName) {
+  const wasmPath = join(dir, glueName.replace(/\.js$/, "_bg.wasm"));
+  const gluePath = join(dir, glueName);
+  const [wasm, glue] = [await readFile(wasmPath), await readFile(gluePath, "utf8")];
+  const short = trimBundle(wasm, glue, glueModule(glueName));
+  await writeFile(wasmPath, short.wasm);
+  await writeFile(gluePath, short.glue);
+  page = page.replaceAll(`integrity="${sri(wasm)}"`, `integrity="${sri(short.wasm)}"`);
+  page = page.replaceAll(`integrity="${sri(glue)}"`, `integrity="${sri(short.glue)}"`);
 }
 
 // The wizard's stylesheet is copied as written (comments, indentation):

@@ -194,6 +194,9 @@ test("unmount() while a draft file is being read: no crash", async ({ page }) =>
   await mountExtra(page, "other", { namespace: "other" });
   await mountExtra(page, "importer", { namespace: "importer" });
   const input = page.locator("#importer").locator('input[type="file"]');
+  // The drafts panel, with its file input, renders a frame after the start
+  // button (ui::pages::start).
+  await input.waitFor({ state: "attached" });
   // A large file takes a moment to read; unmount as soon as it is chosen.
   await page.evaluate(() =>
     document.getElementById("importer").shadowRoot.querySelector('input[type="file"]').addEventListener("change", () => window.extra.importer.unmount()),
