@@ -8,8 +8,9 @@
 // as the keys of the glue's imports object; the module to `m`. A key for
 // an import wasm-opt removed (its callers were dead) stays as it is.
 //
-// Custom sections (producers, target features, wasm-split's marker) go
-// too: no browser reads them.
+// Exports the same way (the glue reads them as `wasm.<name>`; the JS API's
+// names are the glue's own and do not change). Custom sections (producers,
+// target features, wasm-split's marker) go: no browser reads them.
 //
 // Each old name must occur exactly once in the glue (as its key): anything
 // else throws, so a wasm-bindgen whose glue reads differently fails the
@@ -80,9 +81,31 @@ function skipDescription(bytes, kind, at) {
   }
 }
 
+/** The export section with every export renamed `a`, `b`, …; `rename`
+ * hears each old and new name. */
+function exportSection(bytes, start, end, rename) {
+  const decoder = new TextDecoder("utf-8", { fatal: true });
+  let [count, p] = readU32(bytes, start);
+  const section = [...u32(count)];
+  for (let i = 0; i < count; i++) {
+    let len;
+    [len, p] = readU32(bytes, p);
+    const field = decoder.decode(bytes.subarray(p, p + len));
+    p += len;
+    const kind = bytes[p];
+    const indexEnd = readU32(bytes, p + 1)[1];
+    const short = shortName(i);
+    rename(field, short);
+    section.push(...name(short), ...bytes.subarray(p, indexEnd));
+    p = indexEnd;
+  }
+  if (p !== end) throw new Error("wasm-trim: the export section did not end where it said");
+  return Uint8Array.from([7, ...u32(section.length), ...section]);
+}
+
 /**
- * Rename the imports `glue` provides (module `module`) in `wasm` and in
- * `glue` alike, and drop the wasm's custom sections. Returns `{ wasm, glue,
+ * Rename the imports `glue` provides (module `module`) and the exports it
+ * reads in `wasm` and in `glue` alike, and drop the wasm's custom sections. Returns `{ wasm, glue,
  * renamed }`; imports of any other module (inline JS snippets) keep their
  * names.
  */
@@ -92,6 +115,7 @@ export function trimBundle(wasm, glue, module) {
     throw new Error("wasm-trim: not a wasm module");
   }
   const parts = [bytes.subarray(0, 8)];
+  const exported = new Set();
   let renamed = 0;
   let at = 8;
   while (at < bytes.length) {
@@ -100,6 +124,15 @@ export function trimBundle(wasm, glue, module) {
     const end = start + size;
     if (end > bytes.length) throw new Error("wasm-trim: section past the end");
     if (id === 0) {
+      at = end;
+      continue;
+    }
+    if (id === 7) {
+      parts.push(exportSection(bytes, start, end, (field, short) => {
+        exported.add(short);
+        const access = new RegExp(`(?<![\\w$])wasm\\.${field.replace(/\$/g, "\\$")}(?![\\w$])`, "g");
+        glue = glue.replace(access, `wasm.${short}`);
+      }));
       at = end;
       continue;
     }
@@ -145,6 +178,14 @@ export function trimBundle(wasm, glue, module) {
     const count = glue.split(literal).length - 1;
     if (count !== 1) throw new Error(`wasm-trim: the glue names the module ${literal} ${count} times, not once`);
     glue = glue.replace(literal, JSON.stringify(MODULE));
+  }
+  // The glue reads exports as `wasm.<name>` only: any other name read there
+  // would be an export renamed under it.
+  if (exported.size > 0) {
+    const read = [...glue.matchAll(/(?<![\w$])wasm\.([\w$]+)/g)].map((m) => m[1]);
+    if (read.length === 0) throw new Error("wasm-trim: the glue reads no export as wasm.<name>");
+    const unknown = read.filter((n) => !exported.has(n));
+    if (unknown.length > 0) throw new Error(`wasm-trim: the glue reads exports the wasm does not have: ${[...new Set(unknown)].join(", ")}`);
   }
   return { wasm: Buffer.concat(parts), glue, renamed };
 }

@@ -46,27 +46,30 @@ function module() {
 
 const GLUE = `const calls = [];
 const i0 = { __proto__: null, __wbg_foo_0123456789abcdef: () => calls.push("foo"), __wbg_bar_fedcba9876543210: () => calls.push("bar"), __wbindgen_memory: new WebAssembly.Memory({ initial: 1, maximum: 2 }) };
-return { calls, imports: { "./x_bg.js": i0, "./snippets/s.js": { keep: () => calls.push("keep") } } };`;
+const run = (wasm) => wasm.run();
+return { calls, run, imports: { "./x_bg.js": i0, "./snippets/s.js": { keep: () => calls.push("keep") } } };`;
 
-test("imports from the glue get short names in the wasm and the glue alike; others keep theirs; custom sections go", () => {
+test("imports from the glue and exports get short names in the wasm and the glue alike; others keep theirs; custom sections go", () => {
   const out = trimBundle(module(), GLUE, "./x_bg.js");
   assert.equal(out.renamed, 3);
   const names = WebAssembly.Module.imports(new WebAssembly.Module(out.wasm)).map((i) => `${i.module}/${i.name}/${i.kind}`);
   assert.deepEqual(names, ["m/a/function", "./snippets/s.js/keep/function", "m/b/function", "m/c/memory"]);
   assert.doesNotMatch(out.glue, /__wbg_|x_bg/);
-  const { calls, imports } = new Function(out.glue)();
-  const instance = new WebAssembly.Instance(new WebAssembly.Module(out.wasm), imports);
-  instance.exports.run();
+  assert.deepEqual(WebAssembly.Module.exports(new WebAssembly.Module(out.wasm)).map((e) => e.name), ["a"]);
+  const { calls, run, imports } = new Function(out.glue)();
+  run(new WebAssembly.Instance(new WebAssembly.Module(out.wasm), imports).exports);
   assert.deepEqual(calls, ["foo"]);
   assert.equal(WebAssembly.Module.customSections(new WebAssembly.Module(module()), "producers").length, 1);
   assert.equal(WebAssembly.Module.customSections(new WebAssembly.Module(out.wasm), "producers").length, 0);
   assert.ok(out.wasm.length < module().length);
 });
 
-test("a glue that does not name each import exactly once fails the build", () => {
+test("a glue that does not name each import exactly once, or reads exports otherwise, fails the build", () => {
   assert.throws(() => trimBundle(module(), GLUE.replace("__wbg_bar_fedcba9876543210", "other"), "./x_bg.js"), /__wbg_bar_fedcba9876543210 0 times/);
   assert.throws(() => trimBundle(module(), `${GLUE}\n// __wbg_foo_0123456789abcdef`, "./x_bg.js"), /__wbg_foo_0123456789abcdef 2 times/);
   assert.throws(() => trimBundle(module(), GLUE.replace('"./x_bg.js"', '"./y_bg.js"'), "./x_bg.js"), /module "\.\/x_bg\.js" 0 times/);
+  assert.throws(() => trimBundle(module(), GLUE.replace("wasm.run()", "wasm.walk()"), "./x_bg.js"), /reads exports the wasm does not have: walk/);
+  assert.throws(() => trimBundle(module(), GLUE.replace("(wasm) => wasm.run()", "(w) => w.run()"), "./x_bg.js"), /reads no export/);
   assert.throws(() => trimBundle(Buffer.from("not wasm"), GLUE, "./x_bg.js"), /not a wasm module/);
   assert.throws(() => trimBundle(module().subarray(0, 30), GLUE, "./x_bg.js"), /past the end|truncated/);
 });
@@ -75,7 +78,7 @@ test("the glue module is named after the glue file", () => {
   assert.equal(glueModule("procurement-route-wizard.js"), "./procurement-route-wizard_bg.js");
 });
 
-test("the built bundle imports only short names from one module, each provided by its glue", { skip: !fs.existsSync(path.join(ROOT, "dist/procurement-route-wizard_bg.wasm")) }, async () => {
+test("the built bundle imports and exports only short names, each import provided by its glue", { skip: !fs.existsSync(path.join(ROOT, "dist/procurement-route-wizard_bg.wasm")) }, async () => {
   const wasm = fs.readFileSync(path.join(ROOT, "dist/procurement-route-wizard_bg.wasm"));
   const imports = WebAssembly.Module.imports(new WebAssembly.Module(wasm));
   assert.ok(imports.length > 50);
@@ -86,6 +89,7 @@ test("the built bundle imports only short names from one module, each provided b
     assert.equal(i.module, "m");
     assert.match(i.name, /^[a-zA-Z]{1,2}$/);
   }
+  for (const e of WebAssembly.Module.exports(new WebAssembly.Module(wasm))) assert.match(e.name, /^[a-zA-Z]{1,2}$/);
   const glue = fs.readFileSync(path.join(ROOT, "dist/procurement-route-wizard.js"), "utf8");
   for (const i of imports) assert.match(glue, new RegExp(`[{,]${i.name}:`), `the glue provides ${i.name}`);
 });
