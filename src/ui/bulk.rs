@@ -331,11 +331,7 @@ pub fn BulkTools(bulk: Bulk) -> impl IntoView {
     let box_id = bulk_el_id(w, list, "paste");
     let file_id = bulk_el_id(w, list, "csv");
     let act = move |ev: web_sys::MouseEvent| {
-        let action = ev
-            .current_target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|e| e.get_attribute("data-act"))
-            .unwrap_or_default();
+        let (action, _) = super::act::of(&ev);
         match action.as_str() {
             "paste" => {
                 bulk.state.update(|s| s.pasting = true);

@@ -1,6 +1,7 @@
 //! The wizard's components. They render the domain's state and findings
 //! and decide nothing the domain already decides.
 
+pub mod act;
 pub mod bulk;
 pub mod directory;
 pub mod drafts;

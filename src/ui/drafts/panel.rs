@@ -54,7 +54,21 @@ fn is_ready(w: Wizard, d: &Draft) -> bool {
     !check(&d.filing, &profile, today).iter().any(|f| f.blocks())
 }
 
-/// The drafts of this computer, on the start page.
+/// The listed draft stored under `key`.
+fn draft_by_key(w: Wizard, key: &str) -> Option<Draft> {
+    w.drafts.entries.with_untracked(|entries| {
+        entries.iter().find_map(|e| match e {
+            Entry::Draft(d) if w.drafts.store.with_value(|s| s.key(&d.id)) == key => {
+                Some((**d).clone())
+            }
+            _ => None,
+        })
+    })
+}
+
+/// The drafts of this computer, on the start page. Every button is served
+/// by one click handler (`ui::act`), by what it says in `data-act` and,
+/// in the table, the draft's storage key in `data-key`.
 #[component]
 pub fn DraftsPanel() -> impl IntoView {
     let w = use_wizard();
@@ -62,6 +76,65 @@ pub fn DraftsPanel() -> impl IntoView {
     let renaming = RwSignal::new(None::<String>);
     let rename_text = RwSignal::new(String::new());
     let file_id = w.id("import-file");
+    let act = move |ev: web_sys::MouseEvent| {
+        let (action, key) = crate::ui::act::of(&ev);
+        match action.as_str() {
+            "resume" => {
+                if let Some(d) = draft_by_key(w, &key) {
+                    resume(w, d);
+                }
+            }
+            "rename" => {
+                if let Some(d) = draft_by_key(w, &key) {
+                    rename_text.set(d.name);
+                    renaming.set(Some(key));
+                }
+            }
+            "export" => {
+                if let Some(d) = draft_by_key(w, &key) {
+                    download(&file_name(&d), "application/json", &draft::to_json(&d));
+                }
+            }
+            "raw" => {
+                let raw = w
+                    .drafts
+                    .store
+                    .with_value(|s| s.raw(&key))
+                    .unwrap_or_default();
+                download("unreadable-draft.txt", "text/plain", &raw);
+            }
+            // An empty key asks to clear them all.
+            "delete" | "clear" => confirming.set(Some(key)),
+            "confirm" => {
+                let Some(key) = confirming.get_untracked() else {
+                    return;
+                };
+                let all = key.is_empty();
+                w.drafts.store.with_value(|s| {
+                    if all {
+                        s.clear_all()
+                    } else {
+                        s.remove_key(&key)
+                    }
+                });
+                confirming.set(None);
+                w.drafts.notice.set(Some(if all {
+                    "draft.cleared"
+                } else {
+                    "draft.deleted"
+                }));
+                refresh_list(w);
+            }
+            "cancel" => confirming.set(None),
+            "replace" | "copy" => {
+                if let Some(d) = w.drafts.import_prompt.get_untracked() {
+                    store_import(w, d, action == "copy");
+                }
+            }
+            "keep" => w.drafts.import_prompt.set(None),
+            _ => {}
+        }
+    };
     let rows = move || {
         w.drafts.entries
             .get()
@@ -74,11 +147,8 @@ pub fn DraftsPanel() -> impl IntoView {
                     let route = d.filing.route.map(|r| w.t(&format!("route.{}", r.id())).to_string()).unwrap_or_else(|| w.t("draft.no_route").to_string());
                     let ready = is_ready(w, &d);
                     let saved = local_time(&d.saved_at);
-                    let (k1, k2, k3) = (key.clone(), key.clone(), key.clone());
-                    let d_resume = d.clone();
-                    let d_export = d.clone();
                     let id_rename = d.id.clone();
-                    let name_now = d.name.clone();
+                    let (k_act, k_form) = (key.clone(), key.clone());
                     view! {
                         <tr>
                             <th scope="row">{title.clone()}</th>
@@ -87,21 +157,18 @@ pub fn DraftsPanel() -> impl IntoView {
                             <td>{saved}</td>
                             <td>{if ready { w.t("draft.ready") } else { w.t("draft.not_ready") }}</td>
                             <td class="prw-actions">
-                                <button type="button" class="prw-link" on:click=move |_| resume(w, d_resume.clone())>
+                                <button type="button" class="prw-link" data-act="resume" data-key=k_act.clone() on:click=act>
                                     <Tr k="draft.resume"/><span class="prw-visually-hidden">" "{title.clone()}</span>
                                 </button>
                                 " "
-                                <button type="button" class="prw-link" on:click=move |_| {
-                                    rename_text.set(name_now.clone());
-                                    renaming.set(Some(k1.clone()));
-                                }><Tr k="draft.rename"/></button>
+                                <button type="button" class="prw-link" data-act="rename" data-key=k_act.clone() on:click=act><Tr k="draft.rename"/></button>
                                 " "
-                                <button type="button" class="prw-link" on:click=move |_| download(&file_name(&d_export), "application/json", &draft::to_json(&d_export))>
+                                <button type="button" class="prw-link" data-act="export" data-key=k_act.clone() on:click=act>
                                     <Tr k="draft.export"/>
                                 </button>
                                 " "
-                                <button type="button" class="prw-link" on:click=move |_| confirming.set(Some(k2.clone()))><Tr k="draft.delete"/></button>
-                                {move || (renaming.get().as_deref() == Some(k3.as_str())).then(|| {
+                                <button type="button" class="prw-link" data-act="delete" data-key=k_act on:click=act><Tr k="draft.delete"/></button>
+                                {move || (renaming.get().as_deref() == Some(k_form.as_str())).then(|| {
                                     let id = id_rename.clone();
                                     view! {
                                         <form class="prw-inline-form" on:submit=move |ev| {
@@ -127,18 +194,14 @@ pub fn DraftsPanel() -> impl IntoView {
                     .into_any()
                 }
                 Entry::Unreadable { key, reason, detail } => {
-                    let (k1, k2) = (key.clone(), key.clone());
                     view! {
                         <tr class="prw-unreadable">
                             <th scope="row"><Tr k="draft.unreadable"/></th>
                             <td colspan="4"><Tr k=reason/>{detail.map(|d| move || d.message(w.lang.get()))}</td>
                             <td class="prw-actions">
-                                <button type="button" class="prw-link" on:click=move |_| {
-                                    let raw = w.drafts.store.with_value(|s| s.raw(&k1)).unwrap_or_default();
-                                    download("unreadable-draft.txt", "text/plain", &raw);
-                                }><Tr k="draft.download_raw"/></button>
+                                <button type="button" class="prw-link" data-act="raw" data-key=key.clone() on:click=act><Tr k="draft.download_raw"/></button>
                                 " "
-                                <button type="button" class="prw-link" on:click=move |_| confirming.set(Some(k2.clone()))><Tr k="draft.delete"/></button>
+                                <button type="button" class="prw-link" data-act="delete" data-key=key on:click=act><Tr k="draft.delete"/></button>
                             </td>
                         </tr>
                     }
@@ -153,14 +216,8 @@ pub fn DraftsPanel() -> impl IntoView {
             view! {
                 <div class="prw-panel prw-panel--warning" role="alertdialog" aria-labelledby=w.id("confirm-title")>
                     <p class="prw-body" id=w.id("confirm-title")>{move || w.t(if all { "draft.confirm_clear" } else { "draft.confirm_delete" })}</p>
-                    <button type="button" class="prw-button prw-button--warning" on:click=move |_| {
-                        let key = key.clone();
-                        w.drafts.store.with_value(|s| if key.is_empty() { s.clear_all() } else { s.remove_key(&key) });
-                        confirming.set(None);
-                        w.drafts.notice.set(Some(if all { "draft.cleared" } else { "draft.deleted" }));
-                        refresh_list(w);
-                    }><Tr k="draft.confirm_yes"/></button>
-                    <button type="button" class="prw-button prw-button--secondary" on:click=move |_| confirming.set(None)>
+                    <button type="button" class="prw-button prw-button--warning" data-act="confirm" on:click=act><Tr k="draft.confirm_yes"/></button>
+                    <button type="button" class="prw-button prw-button--secondary" data-act="cancel" on:click=act>
                         <Tr k="draft.confirm_no"/>
                     </button>
                 </div>
@@ -168,18 +225,17 @@ pub fn DraftsPanel() -> impl IntoView {
         })
     };
     let import_prompt = move || {
-        w.drafts.import_prompt.get().map(|d| {
-            let d2 = d.clone();
+        w.drafts.import_prompt.with(Option::is_some).then(|| {
             view! {
                 <div class="prw-panel prw-panel--warning" role="alertdialog" aria-labelledby=w.id("import-title")>
                     <p class="prw-body" id=w.id("import-title")><Tr k="draft.import_exists"/></p>
-                    <button type="button" class="prw-button prw-button--warning" on:click=move |_| store_import(w, d.clone(), false)>
+                    <button type="button" class="prw-button prw-button--warning" data-act="replace" on:click=act>
                         <Tr k="draft.import_replace"/>
                     </button>
-                    <button type="button" class="prw-button prw-button--secondary" on:click=move |_| store_import(w, d2.clone(), true)>
+                    <button type="button" class="prw-button prw-button--secondary" data-act="copy" on:click=act>
                         <Tr k="draft.import_copy"/>
                     </button>
-                    <button type="button" class="prw-button prw-button--secondary" on:click=move |_| w.drafts.import_prompt.set(None)>
+                    <button type="button" class="prw-button prw-button--secondary" data-act="keep" on:click=act>
                         <Tr k="draft.confirm_no"/>
                     </button>
                 </div>
@@ -225,7 +281,7 @@ pub fn DraftsPanel() -> impl IntoView {
                 <input class="prw-file" id=file_id type="file" accept=".json,application/json"
                     on:change=move |ev| on_file_chosen(w, ev) />
                 {move || (!w.drafts.entries.with(Vec::is_empty)).then(|| view! {
-                    <button type="button" class="prw-button prw-button--warning" on:click=move |_| confirming.set(Some(String::new()))>
+                    <button type="button" class="prw-button prw-button--warning" data-act="clear" on:click=act>
                         <Tr k="draft.clear_all"/>
                     </button>
                 })}
