@@ -8,8 +8,9 @@ use super::{BackLink, Heading};
 use crate::domain::asked::asked;
 use crate::domain::finding::{Finding, Severity};
 use crate::domain::route::Step;
+use crate::ui::act::{run, to_field};
 use crate::ui::rows::rows;
-use crate::ui::state::use_wizard;
+use crate::ui::state::{use_wizard, Wizard};
 use crate::ui::tr::Tr;
 use crate::wizard::{answer, entries, question, Entry, Question};
 
@@ -37,10 +38,7 @@ fn AnswerRow(q: Question) -> impl IntoView {
                 <dt class="prw-summary__key"><Tr k=label/></dt>
                 <dd class="prw-summary__value">{value}</dd>
                 <dd class="prw-summary__actions">
-                    <a class="prw-link" href=path.with_value(|p| format!("#{}", w.field_id(p))) on:click=move |ev| {
-                        ev.prevent_default();
-                        path.with_value(|p| w.go_to_field(p, true));
-                    }>
+                    <a class="prw-link" href=path.with_value(|p| format!("#{}", w.field_id(p))) on:click=to_field(w, path.get_value(), true)>
                         <Tr k="ui.change"/>
                         <span class="prw-visually-hidden">" "<Tr k=label/></span>
                     </a>
@@ -97,10 +95,7 @@ fn ListAnswers(path: &'static str, label: &'static str) -> impl IntoView {
                 }}
             </dd>
             <dd class="prw-summary__actions">
-                <a class="prw-link" href=format!("#{}", w.field_id(path)) on:click=move |ev| {
-                    ev.prevent_default();
-                    w.go_to_field(path, true);
-                }><Tr k="ui.change"/><span class="prw-visually-hidden">" "<Tr k=label/></span></a>
+                <a class="prw-link" href=format!("#{}", w.field_id(path)) on:click=to_field(w, path.to_string(), true)><Tr k="ui.change"/><span class="prw-visually-hidden">" "<Tr k=label/></span></a>
             </dd>
         </div>
     }
@@ -189,9 +184,11 @@ pub(super) fn CheckPage() -> impl IntoView {
             {move || view! { <FindingList findings=of(Severity::Info) title="ui.notes_title" class="prw-panel--notes"/> }}
             <p class="prw-print-only prw-digest"><Tr k="ui.digest"/>" "<span class="prw-code">{move || digest.get()}</span></p>
             <button type="button" class="prw-button" on:click=submit><Tr k="ui.generate"/></button>
-            <button type="button" class="prw-button prw-button--secondary prw-no-print" on:click=move |_| {
-                let _ = window().print();
-            }><Tr k="ui.print"/></button>
+            <button type="button" class="prw-button prw-button--secondary prw-no-print" on:click=run(w, print)><Tr k="ui.print"/></button>
         </div>
     }
+}
+
+fn print(_: Wizard) {
+    let _ = window().print();
 }

@@ -55,17 +55,12 @@ pub fn ErrorSummary() -> impl IntoView {
 #[component]
 pub(super) fn FindingLink(finding: Finding) -> impl IntoView {
     let w = use_wizard();
-    let path = finding.path.clone();
-    let href = format!("#{}", w.field_id(&path));
+    let href = format!("#{}", w.field_id(&finding.path));
     let from_check = w.nav.step.get_untracked() == Step::Check;
+    let go = crate::ui::act::to_field(w, finding.path.clone(), from_check);
     let f2 = finding.clone();
     view! {
-        <a class="prw-link" href=href on:click=move |ev| {
-            // The field lives in a shadow root: move focus ourselves and
-            // leave the host page's URL alone.
-            ev.prevent_default();
-            w.go_to_field(&path, from_check);
-        }>{move || finding.text(w.lang.get()).to_string()}</a>
+        <a class="prw-link" href=href on:click=go>{move || finding.text(w.lang.get()).to_string()}</a>
         " "
         <span class="prw-clause">{move || clause_note(&f2, w.lang.get())}</span>
     }

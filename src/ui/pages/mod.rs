@@ -11,7 +11,7 @@ mod step;
 
 use leptos::prelude::*;
 
-use super::state::use_wizard;
+use super::state::{use_wizard, Wizard};
 use super::tr::Tr;
 use crate::domain::i18n::Lang;
 use crate::domain::route::Step;
@@ -69,13 +69,17 @@ fn LangToggle() -> impl IntoView {
     };
     view! {
         <button type="button" class="prw-link prw-lang" lang=move || other().tag()
-            on:click=move |_| {
-                w.lang.set(other());
-                w.nav.announce.set(w.t("ui.lang_changed").to_string());
-            }>
+            on:click=crate::ui::act::run(w, toggle_lang)>
             {move || if w.lang.get() == Lang::Zh { "English" } else { "中文" }}
         </button>
     }
+}
+
+fn toggle_lang(w: Wizard) {
+    w.lang.update(|l| {
+        *l = if *l == Lang::Zh { Lang::En } else { Lang::Zh };
+    });
+    w.nav.announce.set(w.t("ui.lang_changed").to_string());
 }
 
 /// "第 x 步，共 y 步": only once the route, and so the count, is known.
@@ -127,6 +131,6 @@ pub(super) fn Heading(#[prop(into)] key: Signal<String>) -> impl IntoView {
 pub(super) fn BackLink() -> impl IntoView {
     let w = use_wizard();
     view! {
-        <button type="button" class="prw-link prw-back" on:click=move |_| w.back()><Tr k="ui.back"/></button>
+        <button type="button" class="prw-link prw-back" on:click=crate::ui::act::run(w, Wizard::back)><Tr k="ui.back"/></button>
     }
 }

@@ -11,6 +11,7 @@ use crate::domain::i18n::Lang;
 use crate::domain::model::DecisionAnswers;
 use crate::domain::route::{RouteId, Step};
 use crate::domain::rules::citation;
+use crate::ui::act::run;
 use crate::ui::form::{described_by, error_for, ErrorMessage, Field, FieldView, Hint};
 use crate::ui::state::{use_wizard, Wizard};
 use crate::ui::tr::Tr;
@@ -133,11 +134,7 @@ fn RouteChooser() -> impl IntoView {
             <p class="prw-body prw-lede"><Tr k="lede.route"/></p>
             {route}
             <p class="prw-body">
-                <button type="button" class="prw-link" on:click=move |_| {
-                    w.nav.help.set(true);
-                    w.nav.shown.set(Vec::new());
-                    w.focus_later(w.id("heading"));
-                }><Tr k="ui.help_link"/></button>
+                <button type="button" class="prw-link" on:click=run(w, open_help)><Tr k="ui.help_link"/></button>
             </p>
             <button type="submit" class="prw-button"><Tr k="ui.continue"/></button>
         </form>
@@ -160,11 +157,7 @@ fn DecisionHelp(page: RwSignal<HelpPage>) -> impl IntoView {
         <p class="prw-body">
             <button type="button" class="prw-link" on:click=restart><Tr k="ui.help_restart"/></button>
             " · "
-            <button type="button" class="prw-link" on:click=move |_| {
-                w.nav.help.set(false);
-                w.nav.shown.set(Vec::new());
-                w.focus_later(w.id("heading"));
-            }><Tr k="ui.help_back"/></button>
+            <button type="button" class="prw-link" on:click=run(w, close_help)><Tr k="ui.help_back"/></button>
         </p>
     }
 }
@@ -223,4 +216,18 @@ fn HelpResult() -> impl IntoView {
         }
         .into_any(),
     }
+}
+
+/// "Not sure?": the questions that suggest a route.
+fn open_help(w: Wizard) {
+    w.nav.help.set(true);
+    w.nav.shown.set(Vec::new());
+    w.focus_later(w.id("heading"));
+}
+
+/// Back from the questions to choosing the route.
+fn close_help(w: Wizard) {
+    w.nav.help.set(false);
+    w.nav.shown.set(Vec::new());
+    w.focus_later(w.id("heading"));
 }

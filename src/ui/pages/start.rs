@@ -5,7 +5,8 @@ use leptos::prelude::*;
 
 use super::Heading;
 use crate::domain::route::Step;
-use crate::ui::state::use_wizard;
+use crate::ui::act::run;
+use crate::ui::state::{use_wizard, Wizard};
 use crate::ui::tr::Tr;
 
 #[component]
@@ -34,22 +35,28 @@ pub(super) fn StartPage() -> impl IntoView {
                 <li><Tr k="start.need_route"/></li>
             </ul>
             <p class="prw-body prw-hint"><Tr k="start.clauses"/></p>
-            <button type="button" class="prw-button prw-button--start" on:click=move |_| {
-                if w.drafts.draft.with_untracked(|d| d.id.is_empty()) {
-                    crate::ui::drafts::begin(w);
-                }
-                w.go(Step::Route);
-            }>
+            <button type="button" class="prw-button prw-button--start" on:click=run(w, start)>
                 {move || if w.drafts.draft.with(|d| d.id.is_empty()) { w.t("ui.start") } else { w.t("ui.continue_current") }}
             </button>
             {move || (!w.drafts.draft.with(|d| d.id.is_empty())).then(|| view! {
-                <button type="button" class="prw-button prw-button--secondary" on:click=move |_| {
-                    crate::ui::drafts::reset_for_new(w);
-                    crate::ui::drafts::begin(w);
-                    w.go(Step::Route);
-                }><Tr k="ui.new_filing"/></button>
+                <button type="button" class="prw-button prw-button--secondary" on:click=run(w, start_new)><Tr k="ui.new_filing"/></button>
             })}
             {move || panel.get().then(|| view! { <crate::ui::drafts::DraftsPanel/> })}
         </div>
     }
+}
+
+/// 开始 (or 继续 the current draft).
+fn start(w: Wizard) {
+    if w.drafts.draft.with_untracked(|d| d.id.is_empty()) {
+        crate::ui::drafts::begin(w);
+    }
+    w.go(Step::Route);
+}
+
+/// A new filing beside the current draft.
+fn start_new(w: Wizard) {
+    crate::ui::drafts::reset_for_new(w);
+    crate::ui::drafts::begin(w);
+    w.go(Step::Route);
 }
