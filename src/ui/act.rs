@@ -43,3 +43,15 @@ pub fn to_field(
         w.go_to_field(&path, from_check);
     }
 }
+
+/// A question page's form: submitting it (the button, or Enter in a field)
+/// continues from `step`. One closure type for every such form.
+pub fn continue_from(
+    w: crate::ui::state::Wizard,
+    step: crate::domain::route::Step,
+) -> impl Fn(leptos::ev::SubmitEvent) + Copy + 'static {
+    move |ev| {
+        ev.prevent_default();
+        w.continue_from(step);
+    }
+}

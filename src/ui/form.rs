@@ -94,6 +94,18 @@ fn errors_for(w: Wizard, path: Signal<String>, errors: Errors) -> Memo<Option<St
     Memo::new(move |_| path.with(|p| errors.find(w, p)))
 }
 
+/// Whether a field shows an error, for its `prw-*--error` classes. One
+/// closure type for every field and class (each distinct closure would
+/// bring its own copy of the attribute's reactive code).
+pub(crate) fn shows(error: Memo<Option<String>>) -> impl Fn() -> bool + Copy + 'static {
+    move || error.with(Option::is_some)
+}
+
+/// `aria-invalid="true"` while a field shows an error.
+fn invalid(error: Memo<Option<String>>) -> impl Fn() -> Option<&'static str> + Copy + 'static {
+    move || error.with(|e| e.is_some().then_some("true"))
+}
+
 /// The ids an input is described by: its hint and its error, if shown.
 pub(crate) fn described_by(
     id: &str,
@@ -196,7 +208,7 @@ fn field_body(field: Field, path: Signal<String>, locked: bool) -> AnyView {
                 })
                 .collect_view();
             view! {
-                <div class="prw-field" class:prw-field--error=move || error.with(Option::is_some)>
+                <div class="prw-field" class:prw-field--error=shows(error)>
                     <fieldset class="prw-fieldset" aria-describedby=describedby>
                         <legend class="prw-legend"><Tr k=label/></legend>
                         <Hint id=id.clone() hint/>
@@ -211,12 +223,12 @@ fn field_body(field: Field, path: Signal<String>, locked: bool) -> AnyView {
             let value = Memo::new(move |_| w.read(row, |f| record::flag_at(f, &path.get())));
             let describedby = described_by(&id, hint.is_some(), error);
             view! {
-                <div class="prw-field" class:prw-field--error=move || error.with(Option::is_some)>
+                <div class="prw-field" class:prw-field--error=shows(error)>
                     <ErrorMessage id=id.clone() error/>
                     <div class="prw-checkbox">
                         <input class="prw-checkbox__input" type="checkbox" id=id.clone() name=id.clone()
                             aria-describedby=describedby
-                            aria-invalid=move || error.with(|e| e.is_some().then_some("true"))
+                            aria-invalid=invalid(error)
                             prop:checked=move || value.get()
                             on:change=move |ev| {
                                 let checked = event_target_checked(&ev);
@@ -278,8 +290,8 @@ fn text_field(
         if kind == TextKind::Long {
             view! {
                 <textarea class="prw-textarea" id=id.clone() name=id.clone() rows="4"
-                    class:prw-input--error=move || error.with(Option::is_some)
-                    aria-invalid=move || error.with(|e| e.is_some().then_some("true"))
+                    class:prw-input--error=shows(error)
+                    aria-invalid=invalid(error)
                     aria-describedby=describedby
                     prop:value=move || value.get()
                     on:input=on_input></textarea>
@@ -298,8 +310,8 @@ fn text_field(
                     readonly=locked
                     inputmode=inputmode autocomplete=autocomplete
                     spellcheck=if matches!(kind, TextKind::Code | TextKind::Date | TextKind::Money | TextKind::Phone) { "false" } else { "true" }
-                    class:prw-input--error=move || error.with(Option::is_some)
-                    aria-invalid=move || error.with(|e| e.is_some().then_some("true"))
+                    class:prw-input--error=shows(error)
+                    aria-invalid=invalid(error)
                     aria-describedby=describedby
                     prop:value=move || value.get()
                     on:input=on_input />
@@ -308,7 +320,7 @@ fn text_field(
         }
     };
     view! {
-        <div class="prw-field" class:prw-field--error=move || error.with(Option::is_some)>
+        <div class="prw-field" class:prw-field--error=shows(error)>
             <label class="prw-label" for=id.clone()>
                 <Tr k=label/>
                 {optional.then(|| view! { <span class="prw-optional"><Tr k="ui.optional"/></span> })}

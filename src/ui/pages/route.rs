@@ -12,7 +12,7 @@ use crate::domain::model::DecisionAnswers;
 use crate::domain::route::{RouteId, Step};
 use crate::domain::rules::citation;
 use crate::ui::act::run;
-use crate::ui::form::{described_by, error_for, ErrorMessage, Field, FieldView, Hint};
+use crate::ui::form::{described_by, error_for, shows, ErrorMessage, Field, FieldView, Hint};
 use crate::ui::state::{use_wizard, Wizard};
 use crate::ui::tr::Tr;
 use crate::wizard::question;
@@ -111,7 +111,7 @@ fn RouteOptions() -> impl IntoView {
         })
         .collect_view();
     view! {
-        <div class="prw-field" class:prw-field--error=move || error.with(Option::is_some)>
+        <div class="prw-field" class:prw-field--error=shows(error)>
             <fieldset class="prw-fieldset" aria-describedby=describedby>
                 <legend class="prw-legend"><Tr k="label.route"/></legend>
                 <Hint id=id.clone() hint=Some("hint.route")/>
@@ -127,10 +127,7 @@ fn RouteChooser() -> impl IntoView {
     let w = use_wizard();
     let route = view! { <RouteOptions/> };
     view! {
-        <form class="prw-form" novalidate on:submit=move |ev| {
-            ev.prevent_default();
-            w.continue_from(Step::Route);
-        }>
+        <form class="prw-form" novalidate on:submit=crate::ui::act::continue_from(w, Step::Route)>
             <p class="prw-body prw-lede"><Tr k="lede.route"/></p>
             {route}
             <p class="prw-body">

@@ -49,10 +49,7 @@ pub(super) fn StepPage(step: Step) -> impl IntoView {
                 let key = format!("lede.{}", step.id());
                 view! { <p class="prw-body prw-lede">{move || w.t(&key)}</p> }
             })}
-            <form class="prw-form" novalidate on:submit=move |ev| {
-                ev.prevent_default();
-                w.continue_from(step);
-            }>
+            <form class="prw-form" novalidate on:submit=crate::ui::act::continue_from(w, step)>
                 {body}
                 {move || view! { <FindingList findings=warnings.get() title="ui.warnings_title" class="prw-panel--warning"/> }}
                 <button type="submit" class="prw-button"><Tr k="ui.continue"/></button>
