@@ -103,8 +103,10 @@ pub fn DraftsPanel() -> impl IntoView {
                     .unwrap_or_default();
                 download("unreadable-draft.txt", "text/plain", &raw);
             }
-            // An empty key asks to clear them all.
-            "delete" | "clear" => confirming.set(Some(key)),
+            // A button without its key deletes nothing (never "all").
+            "delete" if !key.is_empty() => confirming.set(Some(key)),
+            // An empty key in `confirming` asks to clear them all.
+            "clear" => confirming.set(Some(String::new())),
             "confirm" => {
                 let Some(key) = confirming.get_untracked() else {
                     return;
