@@ -5,8 +5,8 @@
 //    for it through `[patch.crates-io]`. Exports are roots no optimiser
 //    removes, so a class reappearing (a new dependency, a lost patch) fails
 //    the build here rather than adding kilobytes unseen.
-// 2. Give the wasm's imports and the glue's keys short names alike, and
-//    drop the wasm's custom sections (scripts/wasm-trim.mjs).
+// 2. Give the wasm's imports and exports short names, the same in the
+//    glue, and drop the wasm's custom sections (scripts/wasm-trim.mjs).
 // 3. Minify the JavaScript (the wasm-bindgen glue and the embedding API)
 //    with terser: Trunk's own minifier cannot parse the glue's
 //    `export default`. Source stays readable in src/js/; wizard.d.ts

@@ -11,6 +11,14 @@ pub enum Lang {
 }
 
 impl Lang {
+    /// The language the switch offers: the one not in use.
+    pub fn other(self) -> Self {
+        match self {
+            Lang::Zh => Lang::En,
+            Lang::En => Lang::Zh,
+        }
+    }
+
     pub fn tag(self) -> &'static str {
         match self {
             Lang::Zh => "zh-CN",
@@ -376,6 +384,12 @@ pub fn placeholders(template: &str) -> Vec<&str> {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+
+    #[test]
+    fn the_switch_offers_the_other_language() {
+        assert_eq!(Lang::Zh.other(), Lang::En);
+        assert_eq!(Lang::En.other(), Lang::Zh);
+    }
 
     /// Keys unique, both languages present, same placeholders: for any catalog.
     pub(crate) fn assert_catalog(table: &'static [Entry]) {

@@ -1,8 +1,10 @@
-//! Click handlers that buttons share. Every distinct event closure costs
-//! the bundle its own copy of the event plumbing (about 0.3 KB gzip each),
-//! so a panel's buttons share one handler that reads what each button says
-//! in `data-act` (and, in a list, which item in `data-key`), and a button
-//! that only acts on the wizard runs a plain `fn(Wizard)` through [`run`].
+//! Event handlers that buttons, links and forms share. Every distinct
+//! event closure costs the bundle its own copy of the event plumbing
+//! (about 0.3 KB gzip each), so a panel's buttons share one handler that
+//! reads what each button says in `data-act` (and, in a list, which item
+//! in `data-key`), a button that only acts on the wizard runs a plain
+//! `fn(Wizard)` through [`run`], and links to a field and question forms
+//! share [`to_field`] and [`continue_from`].
 
 use wasm_bindgen::JsCast;
 

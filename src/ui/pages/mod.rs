@@ -60,15 +60,8 @@ pub fn App() -> impl IntoView {
 #[component]
 fn LangToggle() -> impl IntoView {
     let w = use_wizard();
-    let other = move || {
-        if w.lang.get() == Lang::Zh {
-            Lang::En
-        } else {
-            Lang::Zh
-        }
-    };
     view! {
-        <button type="button" class="prw-link prw-lang" lang=move || other().tag()
+        <button type="button" class="prw-link prw-lang" lang=move || w.lang.get().other().tag()
             on:click=crate::ui::act::run(w, toggle_lang)>
             {move || if w.lang.get() == Lang::Zh { "English" } else { "中文" }}
         </button>
@@ -76,9 +69,7 @@ fn LangToggle() -> impl IntoView {
 }
 
 fn toggle_lang(w: Wizard) {
-    w.lang.update(|l| {
-        *l = if *l == Lang::Zh { Lang::En } else { Lang::Zh };
-    });
+    w.lang.update(|l| *l = l.other());
     w.nav.announce.set(w.t("ui.lang_changed").to_string());
 }
 

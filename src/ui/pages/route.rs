@@ -217,14 +217,16 @@ fn HelpResult() -> impl IntoView {
 
 /// "Not sure?": the questions that suggest a route.
 fn open_help(w: Wizard) {
-    w.nav.help.set(true);
-    w.nav.shown.set(Vec::new());
-    w.focus_later(w.id("heading"));
+    show_help(w, true);
 }
 
 /// Back from the questions to choosing the route.
 fn close_help(w: Wizard) {
-    w.nav.help.set(false);
+    show_help(w, false);
+}
+
+fn show_help(w: Wizard, shown: bool) {
+    w.nav.help.set(shown);
     w.nav.shown.set(Vec::new());
     w.focus_later(w.id("heading"));
 }
