@@ -94,16 +94,19 @@ impl Bulk {
         self.state.update(|s| s.pasting = true);
         self.run(w, &text, '\t');
         // The pasted text stays in the box, to correct and preview again.
-        let id = self.el_id(w, "paste");
-        request_animation_frame(move || {
-            if let Some(area) = paste_box(w, &id) {
-                area.set_value(&text);
-            }
-        });
+        if let Some(area) = paste_box(w, &self.el_id(w, "paste")) {
+            area.set_value(&text);
+        }
     }
 
     fn apply(self, w: Wizard, only_valid: bool) {
-        let Some((_, rows)) = self.state.with_untracked(|s| s.preview.clone()) else {
+        let mut preview = None;
+        self.state.update(|s| {
+            preview = s.preview.take();
+            s.pasting = false;
+            s.problem = None;
+        });
+        let Some((_, rows)) = preview else {
             return;
         };
         let add: Vec<_> = rows
@@ -113,14 +116,8 @@ impl Bulk {
             .collect();
         let n = add.len();
         let mut added = Vec::new();
-        w.edit(None, |f| {
-            let before = bulk::append(f, self.list, add).len();
-            added = crate::wizard::rows_in(f, self.list)[before..]
-                .iter()
-                .map(|p| p.id)
-                .collect();
-        });
-        self.close();
+        w.edit(None, |f| added = bulk::append(f, self.list, add));
+        self.clear_box(w);
         self.state.update(|s| s.added = added);
         w.nav.announce.set(fill_ui(
             "bulk.added",
@@ -146,12 +143,21 @@ impl Bulk {
         w.focus_later(w.field_id(self.list));
     }
 
-    fn close(self) {
+    fn close(self, w: Wizard) {
         self.state.update(|s| {
             s.pasting = false;
             s.preview = None;
             s.problem = None;
         });
+        self.clear_box(w);
+    }
+
+    /// The paste box stays in the page (hidden): emptied once its rows
+    /// are added or the paste is cancelled.
+    fn clear_box(self, w: Wizard) {
+        if let Some(area) = paste_box(w, &self.el_id(w, "paste")) {
+            area.set_value("");
+        }
     }
 
     fn export(self, w: Wizard, template: bool) {
@@ -254,8 +260,7 @@ fn preview_view(
     list: &'static str,
     columns: &[&'static str],
     rows: &[PreviewRow],
-    act: impl Fn(web_sys::MouseEvent) + Clone + 'static,
-) -> AnyView {
+) -> impl IntoView {
     let lang = w.lang.get();
     let errors = rows.iter().filter(|r| r.blocks()).count();
     let valid = rows.len() - errors;
@@ -311,19 +316,19 @@ fn preview_view(
                 <table class="prw-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>
             </div>
             <div class="prw-bulk__actions">
-                <button type="button" class="prw-button" data-act="all" on:click=act.clone()>{count("bulk.add_all", rows.len())}</button>
-                <button type="button" class="prw-button prw-button--secondary" data-act="valid" hidden=errors == 0 || valid == 0
-                    on:click=act.clone()>{count("bulk.add_valid", valid)}</button>
-                <button type="button" class="prw-button prw-button--secondary" data-act="cancel" on:click=act>{t("bulk.cancel", lang)}</button>
+                <button type="button" class="prw-button" data-act="all">{count("bulk.add_all", rows.len())}</button>
+                <button type="button" class="prw-button prw-button--secondary" data-act="valid" hidden=errors == 0 || valid == 0>{count("bulk.add_valid", valid)}</button>
+                <button type="button" class="prw-button prw-button--secondary" data-act="cancel">{t("bulk.cancel", lang)}</button>
             </div>
         </section>
     }
-    .into_any()
 }
 
-/// The list's tools, the paste box and the preview. One click handler
-/// serves every button (by its `data-act`): each distinct closure would
-/// cost the bundle its own event plumbing.
+/// The list's tools, the paste box and the preview: one skeleton whose
+/// parts are shown or hidden by the tools' state, and one click handler
+/// on it for every button (by its `data-act`). Each view built per state
+/// and each distinct closure would cost the bundle its own render and
+/// event plumbing.
 #[component]
 pub fn BulkTools(bulk: Bulk) -> impl IntoView {
     let w = use_wizard();
@@ -331,74 +336,43 @@ pub fn BulkTools(bulk: Bulk) -> impl IntoView {
     let box_id = bulk_el_id(w, list, "paste");
     let file_id = bulk_el_id(w, list, "csv");
     let act = move |ev: web_sys::MouseEvent| {
-        let (action, _) = super::act::of(&ev);
-        match action.as_str() {
+        let Some(button) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|t| t.closest("[data-act]").ok().flatten())
+        else {
+            return;
+        };
+        match button
+            .get_attribute("data-act")
+            .unwrap_or_default()
+            .as_str()
+        {
             "paste" => {
                 bulk.state.update(|s| s.pasting = true);
-                w.focus_later(bulk_el_id(w, list, "paste"));
+                w.focus_later(bulk.el_id(w, "paste"));
             }
             "preview" => {
-                let text = paste_box(w, &bulk_el_id(w, list, "paste"))
+                let text = paste_box(w, &bulk.el_id(w, "paste"))
                     .map(|a| a.value())
                     .unwrap_or_default();
                 bulk.run(w, &text, '\t');
             }
             "all" => bulk.apply(w, false),
             "valid" => bulk.apply(w, true),
-            "cancel" => bulk.close(),
+            "cancel" => bulk.close(w),
             "export" => bulk.export(w, false),
             "template" => bulk.export(w, true),
             "undo" => bulk.undo(w),
             _ => {}
         }
     };
-    let dynamic = move || {
-        let lang = w.lang.get();
-        let mut parts: Vec<AnyView> = Vec::new();
-        let state = bulk.state.get();
-        if state.pasting {
-            let order = bulk
-                .columns(w)
-                .iter()
-                .map(|c| t(bulk::column_label(list, c), lang))
-                .collect::<Vec<_>>()
-                .join(" · ");
-            let box_id = box_id.clone();
-            parts.push(
-                view! {
-                    <div class="prw-field">
-                        <label class="prw-label" for=box_id.clone()>{t("bulk.paste_label", lang)}</label>
-                        <div class="prw-hint">{fill_ui("bulk.order", lang, &[("columns", order)])}</div>
-                        <textarea class="prw-textarea" id=box_id rows="6"></textarea>
-                        <div class="prw-bulk__actions">
-                            <button type="button" class="prw-button" data-act="preview" on:click=act>{t("bulk.show_preview", lang)}</button>
-                            <button type="button" class="prw-button prw-button--secondary" data-act="cancel" on:click=act>{t("bulk.cancel", lang)}</button>
-                        </div>
-                    </div>
-                }
-                .into_any(),
-            );
-        }
-        if let Some(e) = state.problem {
-            parts.push(
-                view! {
-                    <p class="prw-error-message" id=bulk_el_id(w, list, "problem") tabindex="-1" role="alert">
-                        {e.message(lang)}
-                    </p>
-                }
-                .into_any(),
-            );
-        }
-        if let Some((columns, rows)) = state.preview {
-            parts.push(preview_view(w, list, &columns, &rows, act));
-        }
-        parts
-    };
+    let shown = move |part: fn(&State) -> bool| move || !bulk.state.with(part);
     view! {
-        <div class="prw-bulk">
+        <div class="prw-bulk" on:click=act>
             <div class="prw-bulk__actions">
                 <button type="button" class="prw-button prw-button--secondary" data-act="paste"
-                    aria-expanded=move || bulk.state.with(|s| s.pasting).to_string() on:click=act>
+                    aria-expanded=move || bulk.state.with(|s| s.pasting).to_string()>
                     <Tr k="bulk.paste"/>
                 </button>
                 <span class="prw-bulk__file">
@@ -406,14 +380,36 @@ pub fn BulkTools(bulk: Bulk) -> impl IntoView {
                     <input class="prw-file" id=file_id type="file" accept=".csv,text/csv"
                         on:change=move |ev| bulk.import(w, ev) />
                 </span>
-                <button type="button" class="prw-button prw-button--secondary" data-act="export" on:click=act><Tr k="bulk.export"/></button>
-                <button type="button" class="prw-button prw-button--secondary" data-act="template" on:click=act><Tr k="bulk.template"/></button>
+                <button type="button" class="prw-button prw-button--secondary" data-act="export"><Tr k="bulk.export"/></button>
+                <button type="button" class="prw-button prw-button--secondary" data-act="template"><Tr k="bulk.template"/></button>
                 <button type="button" class="prw-button prw-button--warning" data-act="undo" id=bulk_el_id(w, list, "undo")
-                    hidden=move || bulk.state.with(|s| s.added.is_empty()) on:click=act>
+                    hidden=shown(|s| !s.added.is_empty())>
                     <Tr k="bulk.undo"/>
                 </button>
             </div>
-            {dynamic}
+            <div class="prw-field" hidden=shown(|s| s.pasting)>
+                <label class="prw-label" for=box_id.clone()><Tr k="bulk.paste_label"/></label>
+                <div class="prw-hint">{move || {
+                    let lang = w.lang.get();
+                    let order = bulk
+                        .columns(w)
+                        .iter()
+                        .map(|c| t(bulk::column_label(list, c), lang))
+                        .collect::<Vec<_>>()
+                        .join(" · ");
+                    fill_ui("bulk.order", lang, &[("columns", order)])
+                }}</div>
+                <textarea class="prw-textarea" id=box_id rows="6"></textarea>
+                <div class="prw-bulk__actions">
+                    <button type="button" class="prw-button" data-act="preview"><Tr k="bulk.show_preview"/></button>
+                    <button type="button" class="prw-button prw-button--secondary" data-act="cancel"><Tr k="bulk.cancel"/></button>
+                </div>
+            </div>
+            <p class="prw-error-message" id=bulk_el_id(w, list, "problem") tabindex="-1" role="alert"
+                hidden=shown(|s| s.problem.is_some())>
+                {move || bulk.state.with(|s| s.problem.as_ref().map(|e| e.message(w.lang.get())))}
+            </p>
+            {move || bulk.state.with(|s| s.preview.as_ref().map(|(columns, rows)| preview_view(w, list, columns, rows)))}
         </div>
     }
 }

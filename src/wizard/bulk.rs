@@ -452,19 +452,20 @@ pub fn preview(
 }
 
 /// Add `rows` to the list with fresh ids after the list's largest;
-/// returns the list as it was, for "undo".
-pub fn append(f: &mut Filing, list: &str, rows: Vec<Party>) -> Vec<Party> {
+/// returns the ids given, for "undo".
+pub fn append(f: &mut Filing, list: &str, rows: Vec<Party>) -> Vec<u32> {
     let Some(target) = super::rows_in_mut(f, list) else {
         return Vec::new();
     };
-    let before = target.clone();
     let mut next = target.iter().map(|p| p.id).max().unwrap_or(0);
+    let mut ids = Vec::with_capacity(rows.len());
     for mut p in rows {
         next = next.saturating_add(1);
         p.id = next;
+        ids.push(next);
         target.push(p);
     }
-    before
+    ids
 }
 
 fn csv_cell(out: &mut String, text: &str) {
