@@ -4,53 +4,50 @@
 //! get the directory's agencies of the purchaser's region as suggestions.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
-use super::state::use_wizard;
+use super::state::{use_wizard, Wizard};
 use crate::domain::agencies::{for_choice, in_region, Agency};
 use crate::domain::choice::Choice;
 use crate::domain::model::AgencyChoice;
 use crate::domain::uscc::Uscc;
 use crate::text::{fill_ui, t};
 
+/// What the directory offers for the answers so far: whether the choice
+/// names a centre (and it is filled in), and the entries to show. Worked
+/// out where it is needed rather than kept in a memo: a memo of its own
+/// type would cost the bundle more than the few comparisons it saves.
+fn offer(w: Wizard) -> (bool, Vec<Agency>) {
+    w.filing().with(|f| {
+        w.profile.with(|p| match f.agency.choice {
+            Some(AgencyChoice::ProvincialCentre | AgencyChoice::JinanCentre) => {
+                let entry = f.agency.choice.and_then(|c| for_choice(&p.agencies, c));
+                entry
+                    .filter(|e| f.agency.agency.name.trim() == e.name)
+                    .map(|e| (true, vec![e.clone()]))
+                    .unwrap_or((true, Vec::new()))
+            }
+            Some(_) => {
+                let division = Uscc::parse(&f.purchaser.uscc)
+                    .map(|u| u.division().to_string())
+                    .unwrap_or_default();
+                let near: Vec<Agency> = in_region(&p.agencies, &division)
+                    .into_iter()
+                    .cloned()
+                    .collect();
+                (false, near)
+            }
+            None => (false, Vec::new()),
+        })
+    })
+}
+
 #[component]
 pub fn AgencyDirectory() -> impl IntoView {
     let w = use_wizard();
-    // What the directory offers for the answers so far.
-    let offer = Memo::new(move |_| {
-        w.filing().with(|f| {
-            w.profile.with(|p| match f.agency.choice {
-                Some(AgencyChoice::ProvincialCentre | AgencyChoice::JinanCentre) => {
-                    let entry = f.agency.choice.and_then(|c| for_choice(&p.agencies, c));
-                    entry
-                        .filter(|e| f.agency.agency.name.trim() == e.name)
-                        .map(|e| (true, vec![e.clone()]))
-                        .unwrap_or((true, Vec::new()))
-                }
-                Some(_) => {
-                    let division = Uscc::parse(&f.purchaser.uscc)
-                        .map(|u| u.division().to_string())
-                        .unwrap_or_default();
-                    let near: Vec<Agency> = in_region(&p.agencies, &division)
-                        .into_iter()
-                        .cloned()
-                        .collect();
-                    (false, near)
-                }
-                None => (false, Vec::new()),
-            })
-        })
-    });
     // One handler for every button (by `data-act`).
     let act = move |ev: web_sys::MouseEvent| {
-        let target = ev
-            .current_target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
-        let act = target
-            .as_ref()
-            .and_then(|e| e.get_attribute("data-act"))
-            .unwrap_or_default();
-        let (_, entries) = offer.get_untracked();
+        let (act, _) = super::act::of(&ev);
+        let (_, entries) = offer(w);
         if act == "other" {
             // Not this centre: type the agency instead, as "another".
             w.edit(None, |f| {
@@ -75,7 +72,7 @@ pub fn AgencyDirectory() -> impl IntoView {
     };
     move || {
         let lang = w.lang.get();
-        let (named, entries) = offer.get();
+        let (named, entries) = offer(w);
         let describe = |e: &Agency| match lang {
             crate::domain::i18n::Lang::Zh => format!("{}（{}）", e.name, t(e.level.label(), lang)),
             crate::domain::i18n::Lang::En => format!("{} ({})", e.name, t(e.level.label(), lang)),
