@@ -17,6 +17,9 @@ use crate::text::{fill_ui, t};
 use crate::wizard::bulk::{self, PreviewRow, MAX_BULK_BYTES};
 use crate::wizard::rows_in_mut;
 
+/// A paste's columns and its rows as they will be added.
+type Preview = (Vec<&'static str>, Vec<PreviewRow>);
+
 /// What a list's tools hold between a paste and its adding. One signal
 /// for all of it: each signal of a new type costs the bundle its own copy
 /// of the reactive machinery.
@@ -24,7 +27,7 @@ use crate::wizard::rows_in_mut;
 struct State {
     pasting: bool,
     problem: Option<ReadError>,
-    preview: Option<(Vec<&'static str>, Vec<PreviewRow>)>,
+    preview: Option<Preview>,
     /// Ids of the rows the last paste added, for "undo".
     added: Vec<u32>,
 }
@@ -61,6 +64,11 @@ impl Bulk {
             })?;
             Ok((sheet.columns, rows))
         });
+        self.show(w, read);
+    }
+
+    /// Show a preview, or why there is none, and move focus to it.
+    fn show(self, w: Wizard, read: Result<Preview, ReadError>) {
         let to = match &read {
             Ok(_) => "preview",
             Err(_) => "problem",
@@ -187,10 +195,7 @@ impl Bulk {
             let e = ReadError::new("", "bulk.too_large")
                 .with("size", (file.size() as u64).to_string())
                 .with("max", MAX_BULK_BYTES.to_string());
-            self.state.update(|s| {
-                s.pasting = false;
-                s.problem = Some(e);
-            });
+            self.show(w, Err(e));
             return;
         }
         let promise = file.array_buffer();
@@ -204,9 +209,7 @@ impl Bulk {
                 .unwrap_or_default();
             match decode(&bytes) {
                 Some(text) => self.run(w, &text, ','),
-                None => self
-                    .state
-                    .update(|s| s.problem = Some(ReadError::new("", "bulk.encoding"))),
+                None => self.show(w, Err(ReadError::new("", "bulk.encoding"))),
             }
         });
     }

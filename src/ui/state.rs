@@ -297,9 +297,20 @@ impl Wizard {
 
     /// Apply an edit. A row's edit notifies that row alone.
     pub fn edit(self, row: Option<RowKey>, change: impl FnOnce(&mut Filing)) {
+        let mut change = Some(change);
+        self.edit_with(row, &mut |f| {
+            if let Some(change) = change.take() {
+                change(f);
+            }
+        });
+    }
+
+    /// `edit`'s body, once for every caller's closure: a copy per closure
+    /// (a dozen callers) would each bring the signal's update code along.
+    fn edit_with(self, row: Option<RowKey>, change: &mut dyn FnMut(&mut Filing)) {
         match row {
             Some(key) => {
-                self.filing.update_untracked(change);
+                self.filing.update_untracked(|f| change(f));
                 self.row_trigger(key).notify();
             }
             None => {

@@ -144,7 +144,9 @@ test("CSV files in UTF-8 (with BOM) and GBK are read alike; an unreadable one is
     await preview.getByRole("button", { name: "取消" }).click();
   }
   await input.setInputFiles({ name: "bad.csv", mimeType: "text/csv", buffer: Buffer.from([0xff, 0xfe, 0xff, 0x81, 0x30]) });
-  await expect(w.locator(".prw-bulk [role=alert]")).toContainText("无法识别文件的编码");
+  const alert = w.locator(".prw-bulk [role=alert]");
+  await expect(alert).toContainText("无法识别文件的编码");
+  await expect(alert).toBeFocused();
 });
 
 test("limits: 1,001 rows or an unknown column are refused with a clear message, and nothing is added", async ({ page }) => {
