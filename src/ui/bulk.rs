@@ -371,6 +371,7 @@ pub fn BulkTools(bulk: Bulk) -> impl IntoView {
         }
     };
     let shown = move |part: fn(&State) -> bool| move || !bulk.state.with(part);
+    let box_hidden = shown(|s| s.pasting);
     view! {
         <div class="prw-bulk" on:click=act>
             <div class="prw-bulk__actions">
@@ -390,9 +391,14 @@ pub fn BulkTools(bulk: Bulk) -> impl IntoView {
                     <Tr k="bulk.undo"/>
                 </button>
             </div>
-            <div class="prw-field" hidden=shown(|s| s.pasting)>
+            <div class="prw-field" hidden=box_hidden>
                 <label class="prw-label" for=box_id.clone()><Tr k="bulk.paste_label"/></label>
                 <div class="prw-hint">{move || {
+                    // Worked out each time the box opens: the columns
+                    // asked follow the answers.
+                    if box_hidden() {
+                        return String::new();
+                    }
                     let lang = w.lang.get();
                     let order = bulk
                         .columns(w)
