@@ -8,11 +8,14 @@
 
 use wasm_bindgen::JsCast;
 
-/// The clicked button's `data-act` and `data-key` (empty when absent).
+/// The clicked button's `data-act` and `data-key` (empty when absent):
+/// the nearest element that has a `data-act`, so one handler on a panel
+/// serves every button in it as well as a handler on the button itself.
 pub fn of(ev: &web_sys::MouseEvent) -> (String, String) {
     let button = ev
-        .current_target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|t| t.closest("[data-act]").ok().flatten());
     let attr = |name| {
         button
             .as_ref()

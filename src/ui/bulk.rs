@@ -339,18 +339,8 @@ pub fn BulkTools(bulk: Bulk) -> impl IntoView {
     let box_id = bulk_el_id(w, list, "paste");
     let file_id = bulk_el_id(w, list, "csv");
     let act = move |ev: web_sys::MouseEvent| {
-        let Some(button) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|t| t.closest("[data-act]").ok().flatten())
-        else {
-            return;
-        };
-        match button
-            .get_attribute("data-act")
-            .unwrap_or_default()
-            .as_str()
-        {
+        let (action, _) = super::act::of(&ev);
+        match action.as_str() {
             "paste" => {
                 bulk.state.update(|s| s.pasting = true);
                 w.focus_later(bulk.el_id(w, "paste"));
